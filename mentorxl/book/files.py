@@ -1,0 +1,62 @@
+"""Writing files safely: atomically (temporary file, then rename), never over a file open in Excel."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from mentorxl.errors import FileBusy
+
+
+def lock_file(path: Path) -> Path:
+    """The owner file Excel (and LibreOffice) keep beside an open workbook or document."""
+    return path.with_name("~$" + path.name[2:] if len(path.name) > 2 else "~$" + path.name)
+
+
+def _is_open(path: Path) -> bool:
+    candidates = [path.with_name("~$" + path.name), path.with_name("~$" + path.name[2:]),
+                  path.with_name(f".~lock.{path.name}#")]
+    return any(c.exists() for c in candidates)
+
+
+def ensure_writable(path: Path) -> None:
+    if _is_open(path):
+        raise FileBusy(f"Файл «{path.name}» открыт в Excel или LibreOffice.",
+                       "Закройте его и запустите команду снова.")
+
+
+@contextlib.contextmanager
+def atomic_path(path: Path) -> Iterator[Path]:
+    """A temporary path beside `path`; on success it replaces `path` in one rename."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    ensure_writable(path)
+    fd, tmp = tempfile.mkstemp(prefix=".mentorxl-", suffix=path.suffix, dir=path.parent)
+    os.close(fd)
+    tmp_path = Path(tmp)
+    try:
+        yield tmp_path
+        os.replace(tmp_path, path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            tmp_path.unlink()
+
+
+def write_atomically(path: Path, write: Callable[[Path], object]) -> Path:
+    with atomic_path(path) as tmp:
+        write(tmp)
+    return Path(path)
+
+
+def next_free(path: Path) -> Path:
+    """`path`, or «name (2).ext», «name (3).ext»… when it exists: results never overwrite each other."""
+    if not path.exists():
+        return path
+    for n in range(2, 1000):
+        candidate = path.with_name(f"{path.stem} ({n}){path.suffix}")
+        if not candidate.exists():
+            return candidate
+    raise FileBusy(f"Слишком много копий «{path.name}» в папке.", "Удалите старые копии.")

@@ -1,0 +1,109 @@
+"""The fast reader: python-calamine turns a workbook file into located contract tables.
+
+Every failure to open a file becomes one `BookUnreadable` with a Russian message: not a workbook,
+empty, truncated, password-protected, old .xls. Sheets are found by name (case, spaces, ё/е ignored).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import python_calamine as pc
+
+from mentorxl.core import contract as k
+from mentorxl.core.contract import SheetSpec
+from mentorxl.core.program import ProgramData, load_program
+from mentorxl.core.table import Table, locate
+from mentorxl.core.text import sheet_key
+from mentorxl.errors import BookUnreadable, SheetMissing
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGIC = b"PK\x03\x04"
+SUPPORTED = (".xlsx", ".xlsm", ".ods", ".xlsb")
+
+# The sheets a workbook must have for any action; the others are read when present.
+ESSENTIAL = (k.SETTINGS, k.MENTEES, k.MENTORS, k.PAIRS, k.ROADMAP)
+
+
+def _sniff(path: Path) -> None:
+    if not path.exists():
+        raise BookUnreadable(f"Файл «{path}» не найден.", "Проверьте путь к книге.")
+    if path.is_dir():
+        raise BookUnreadable(f"«{path}» — это папка, а не книга Excel.", "Укажите файл .xlsx, .xlsm или .ods.")
+    size = path.stat().st_size
+    if size == 0:
+        raise BookUnreadable(f"Файл «{path.name}» пуст (0 байт).",
+                             "Возьмите последнюю сохранённую копию книги или создайте новую: mentorxl new.")
+    with path.open("rb") as f:
+        head = f.read(8)
+    if head.startswith(OLE_MAGIC):
+        if path.suffix.lower() == ".xls":
+            raise BookUnreadable(f"«{path.name}» — книга старого формата Excel 97–2003 (.xls).",
+                                 "Откройте её в Excel и сохраните как «Книга Excel с поддержкой макросов (.xlsm)» "
+                                 "или «Книга Excel (.xlsx)».")
+        raise BookUnreadable(f"Книга «{path.name}» защищена паролем (зашифрована) или сохранена в старом формате.",
+                             "Снимите пароль на открытие (Файл → Сведения → Защитить книгу → Зашифровать паролем: "
+                             "очистить поле) и сохраните книгу как .xlsx или .xlsm.")
+    if not head.startswith(ZIP_MAGIC):
+        raise BookUnreadable(f"«{path.name}» — не книга Excel или LibreOffice.",
+                             "Укажите файл .xlsx, .xlsm или .ods; CSV-выгрузку анкет загрузите командой mentorxl import.")
+
+
+def open_workbook(path: Path) -> pc.CalamineWorkbook:
+    path = Path(path)
+    _sniff(path)
+    try:
+        return pc.CalamineWorkbook.from_path(str(path))
+    except pc.PasswordError as e:
+        raise BookUnreadable(f"Книга «{path.name}» защищена паролем.", "Снимите пароль на открытие.") from e
+    except Exception as e:  # calamine raises several types for broken zips and XML
+        raise BookUnreadable(
+            f"Книгу «{path.name}» не удалось прочитать: файл повреждён или обрезан ({type(e).__name__}).",
+            "Возьмите последнюю сохранённую копию; если книга открывается в Excel — пересохраните её.",
+        ) from e
+
+
+def sheet_grid(book: pc.CalamineWorkbook, name: str) -> Sequence[Sequence[object]]:
+    """All cells of a sheet from A1, so that row numbers are those the user sees."""
+    try:
+        sheet = book.get_sheet_by_name(name)
+        return sheet.to_python(skip_empty_area=False)
+    except Exception as e:
+        raise BookUnreadable(f"Лист «{name}» не удалось прочитать: {e}.",
+                             "Пересохраните книгу в Excel или LibreOffice.") from e
+
+
+def find_sheet(names: Iterable[str], wanted: str) -> str | None:
+    target = sheet_key(wanted)
+    for name in names:
+        if sheet_key(name) == target:
+            return name
+    return None
+
+
+def read_tables(path: Path, specs: Iterable[SheetSpec] = k.SHEETS,
+                required: Iterable[SheetSpec] = ESSENTIAL) -> dict[str, Table]:
+    """The contract tables of a workbook file, located; a required sheet that is absent stops the run."""
+    book = open_workbook(path)
+    try:
+        names = book.sheet_names
+        required_keys = {s.key for s in required}
+        tables: dict[str, Table] = {}
+        for spec in specs:
+            name = find_sheet(names, spec.name)
+            if name is None:
+                if spec.key in required_keys:
+                    raise SheetMissing(f"В книге «{Path(path).name}» нет листа «{spec.name}».",
+                                       "Верните лист с таким названием (его можно скопировать из новой книги "
+                                       "«mentorxl new») и запустите снова.")
+                continue
+            tables[spec.key] = locate(spec, name, sheet_grid(book, name))
+        return tables
+    finally:
+        book.close()
+
+
+def read_program(path: Path, specs: Iterable[SheetSpec] = k.SHEETS,
+                 required: Iterable[SheetSpec] = ESSENTIAL) -> ProgramData:
+    return load_program(read_tables(path, specs, required))

@@ -1,0 +1,191 @@
+"""Typed rows of the workbook (pydantic v2) and the forgiving cell types behind them.
+
+A cell type accepts what users really type (dates as text or serials, numbers stored as text, lists
+in one cell) and raises ValueError on what it cannot read; `rows.py` turns such errors into problems.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+
+from mentorxl.core.dates import parse_date, parse_number
+from mentorxl.core.text import clean, name_key, split_list, split_names
+
+
+def _empty(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def loose_text(value: object) -> str:
+    if _empty(value):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, date):
+        return value.strftime("%d.%m.%Y")
+    return clean(value)
+
+
+def loose_date(value: object) -> date | None:
+    if _empty(value):
+        return None
+    result = parse_date(value)
+    if result is None:
+        raise ValueError("bad_date")
+    return result
+
+
+def loose_number(value: object) -> float | None:
+    if _empty(value):
+        return None
+    result = parse_number(value)
+    if result is None:
+        raise ValueError("bad_number")
+    return result
+
+
+def loose_int(value: object) -> int | None:
+    number = loose_number(value)
+    return None if number is None else round(number)
+
+
+def loose_list(value: object) -> list[str]:
+    if isinstance(value, list):
+        return [clean(v) for v in value if clean(v)]
+    return split_list(loose_text(value))
+
+
+def loose_names(value: object) -> list[str]:
+    if isinstance(value, list):
+        return [clean(v) for v in value if clean(v)]
+    return split_names(loose_text(value))
+
+
+Text = Annotated[str, BeforeValidator(loose_text)]
+LooseDate = Annotated[date | None, BeforeValidator(loose_date)]
+LooseNumber = Annotated[float | None, BeforeValidator(loose_number)]
+LooseInt = Annotated[int | None, BeforeValidator(loose_int)]
+TagList = Annotated[list[str], BeforeValidator(loose_list)]
+NameList = Annotated[list[str], BeforeValidator(loose_names)]
+
+
+class Row(BaseModel):
+    model_config = ConfigDict(extra="ignore", validate_assignment=False)
+    row: int = 0  # the Excel row number the user sees
+
+
+class Person(Row):
+    name: Text = ""
+    position: Text = ""
+    subject: Text = ""
+    experience: LooseNumber = None
+    consent_pd: LooseDate = None
+    status: Text = ""
+    preferred: NameList = Field(default_factory=list)
+    comment: Text = ""
+    extra: dict[str, Any] = Field(default_factory=dict)  # the user's own columns, by header
+
+    @property
+    def key(self) -> str:
+        return name_key(self.name)
+
+
+class Mentee(Person):
+    category: Text = ""
+    requests: TagList = Field(default_factory=list)
+    form: Text = ""
+
+
+class Mentor(Person):
+    category: Text = ""
+    competences: TagList = Field(default_factory=list)
+    capacity: LooseInt = None
+    consent_mentoring: LooseDate = None
+    trained_on: LooseDate = None
+    reward: Text = ""
+
+
+class Pair(Row):
+    number: Text = ""
+    mentor: Text = ""
+    mentees: NameList = Field(default_factory=list)
+    form: Text = ""
+    kind: Text = ""
+    start: LooseDate = None
+    end: LooseDate = None
+    goal: Text = ""
+    order_number: Text = ""
+    order_date: LooseDate = None
+    status: Text = ""
+
+    @property
+    def is_group(self) -> bool:
+        return len(self.mentees) > 1
+
+
+class RoadmapEvent(Row):
+    number: Text = ""
+    stage: Text = ""
+    event: Text = ""
+    term: Text = ""
+    responsible: Text = ""
+    result: Text = ""
+    status: Text = ""
+    done_on: LooseDate = None
+    comment: Text = ""
+
+
+class SurveyAnswer(Row):
+    date: LooseDate = None
+    respondent: Text = ""
+    role: Text = ""
+    pair: Text = ""
+    survey: Text = ""
+    answers: dict[str, float | str] = Field(default_factory=dict)  # question header -> 1..10 or text
+
+
+class Meeting(Row):
+    pair: Text = ""
+    date: LooseDate = None
+    topic: Text = ""
+    format: Text = ""
+    hours: LooseNumber = None
+    mark: Text = ""
+
+
+class Suggestion(Row):
+    mentee: Text = ""
+    mentor: Text = ""
+    score: LooseNumber = None
+    matched: TagList = Field(default_factory=list)
+    missing: TagList = Field(default_factory=list)
+    alternatives: NameList = Field(default_factory=list)
+    reason: Text = ""
+    decision: Text = ""
+
+
+class Setting(Row):
+    parameter: Text = ""
+    value: Text = ""
+    note: Text = ""
+
+
+class TagEntry(Row):
+    tag: Text = ""
+    synonyms: TagList = Field(default_factory=list)
+
+
+MODEL_OF_SHEET: dict[str, type[Row]] = {
+    "settings": Setting,
+    "roadmap": RoadmapEvent,
+    "mentees": Mentee,
+    "mentors": Mentor,
+    "suggestions": Suggestion,
+    "pairs": Pair,
+    "surveys": SurveyAnswer,
+    "meetings": Meeting,
+    "tags": TagEntry,
+}

@@ -1,0 +1,82 @@
+"""Tables to typed rows: every row loads; what a cell cannot hold becomes a problem, never a crash."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TypeVar
+
+from pydantic import ValidationError
+
+from mentorxl.core.contract import Column, Kind
+from mentorxl.core.models import MODEL_OF_SHEET, Row, SurveyAnswer
+from mentorxl.core.problems import Problem, problem
+from mentorxl.core.table import Table
+
+M = TypeVar("M", bound=Row)
+
+_CODE_OF_KIND = {Kind.DATE: "bad_date", Kind.NUMBER: "bad_number", Kind.INT: "bad_number"}
+
+
+def _empty(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def structure_problems(table: Table) -> list[Problem]:
+    """A header row not found, or required columns missing: one problem each, naming the sheet and column."""
+    if not table.found:
+        expected = ", ".join(f"«{c.header}»" for c in table.spec.required)
+        return [problem("header_not_found", table.sheet, expected=expected)]
+    return [problem("column_missing", table.sheet, table.header_row, c.header) for c in table.missing]
+
+
+def load_rows(table: Table, model: type[M] | None = None) -> tuple[list[M], list[Problem]]:
+    """Typed rows of a table and the problems of its cells (unreadable values, empty required ones)."""
+    cls = model or MODEL_OF_SHEET[table.spec.key]
+    columns = [(c, table.columns[c.key]) for c in table.spec.columns if c.key in table.columns]
+    is_survey = cls is SurveyAnswer
+    rows: list[M] = []
+    found: list[Problem] = []
+    for number, cells in table.rows:
+        data: dict[str, object] = {"row": number}
+        for column, index in columns:
+            data[column.key] = cells[index] if index < len(cells) else None
+        if table.extra:
+            extra = {h: v for h, i in table.extra.items() if i < len(cells) and not _empty(v := cells[i])}
+            data["answers" if is_survey else "extra"] = extra
+        for column, _ in columns:
+            if column.required and _empty(data[column.key]):
+                found.append(problem("required_empty", table.sheet, number, column.header))
+        rows.append(_validate(cls, data, table, number, found))  # type: ignore[arg-type]
+    return rows, found
+
+
+def _validate(cls: type[M], data: dict[str, object], table: Table, number: int, found: list[Problem]) -> M:
+    try:
+        return cls.model_validate(data)
+    except ValidationError as error:
+        for item in error.errors():
+            key = str(item["loc"][0])
+            column = _column(table, key)
+            value = data.get(key)
+            code = _CODE_OF_KIND.get(column.kind, "bad_number") if column else "bad_number"
+            found.append(problem(code, table.sheet, number, column.header if column else key, value))
+            data[key] = None
+        if isinstance(data.get("answers"), dict):
+            data["answers"] = {k: v for k, v in data["answers"].items()  # type: ignore[union-attr]
+                               if isinstance(v, int | float | str)}
+        return cls.model_validate(data)
+
+
+def _column(table: Table, key: str) -> Column | None:
+    try:
+        return table.spec.column(key)
+    except KeyError:
+        return None
+
+
+def cells_of(table: Table, key: str) -> Sequence[tuple[int, object]]:
+    """(row, raw value) of one column: for checks that need what was typed, not what was read."""
+    index = table.columns.get(key)
+    if index is None:
+        return []
+    return [(n, cells[index] if index < len(cells) else None) for n, cells in table.rows]

@@ -1,0 +1,97 @@
+"""Finding a contract table inside a sheet's grid of cells (pure: the grid comes from the book layer).
+
+The header row is the first row (of the first 40) holding every required header; titles and notes
+above it are ignored. A header cell left empty by a vertical merge takes the text of the cell above.
+Columns are found by header text, never by position; other columns are kept as `extra`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from mentorxl.core.contract import Column, SheetSpec
+from mentorxl.core.text import clean, header_key
+
+Grid = Sequence[Sequence[object]]
+HEADER_SCAN_ROWS = 40
+
+
+@dataclass(slots=True)
+class Table:
+    """One contract table read from a sheet: data rows keep the Excel row number the user sees."""
+
+    spec: SheetSpec
+    sheet: str  # the sheet's name as the book spells it
+    header_row: int | None  # Excel row number; None when no header was found
+    columns: dict[str, int] = field(default_factory=dict)  # column key -> 0-based index
+    extra: dict[str, int] = field(default_factory=dict)  # other headers as typed -> index
+    rows: list[tuple[int, Sequence[object]]] = field(default_factory=list)
+    missing: list[Column] = field(default_factory=list)  # required columns not found
+
+    def value(self, cells: Sequence[object], key: str) -> object:
+        index = self.columns.get(key)
+        if index is None or index >= len(cells):
+            return None
+        return cells[index]
+
+    def extra_value(self, cells: Sequence[object], header: str) -> object:
+        index = self.extra[header]
+        return cells[index] if index < len(cells) else None
+
+    def header_of(self, key: str) -> str:
+        return self.spec.column(key).header
+
+    @property
+    def found(self) -> bool:
+        return self.header_row is not None
+
+
+def _is_empty(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _header_cells(grid: Grid, r: int) -> list[str]:
+    row = grid[r]
+    above = grid[r - 1] if r > 0 else ()
+    texts = []
+    for c, value in enumerate(row):
+        if _is_empty(value) and c < len(above) and not _is_empty(above[c]):
+            value = above[c]  # a header merged down over two rows keeps its text in the top cell
+        texts.append(clean(value) if not _is_empty(value) else "")
+    return texts
+
+
+def locate(spec: SheetSpec, sheet: str, grid: Grid) -> Table:
+    keys = {header_key(c.header): c for c in spec.columns}
+    required = {header_key(c.header) for c in spec.required}
+    best: tuple[int, int, list[str]] | None = None  # (score, row, texts)
+    for r in range(min(len(grid), HEADER_SCAN_ROWS)):
+        texts = _header_cells(grid, r)
+        found = {header_key(t) for t in texts if t} & keys.keys()
+        if required and required <= found or not required and found:
+            best = (len(found) + 1000, r, texts)
+            break
+        score = len(found & required) * 10 + len(found)
+        if found and (best is None or score > best[0]):
+            best = (score, r, texts)
+    if best is None:
+        return Table(spec, sheet, None, missing=list(spec.required))
+    _, r, texts = best
+    table = Table(spec, sheet, r + 1)
+    for c, text in enumerate(texts):
+        if not text:
+            continue
+        column = keys.get(header_key(text))
+        if column is not None and column.key not in table.columns:
+            table.columns[column.key] = c
+        elif column is None and text not in table.extra:
+            table.extra[text] = c
+    table.missing = [c for c in spec.required if c.key not in table.columns]
+    used = sorted({*table.columns.values(), *table.extra.values()})
+    for i in range(r + 1, len(grid)):
+        cells = grid[i]
+        if all(_is_empty(cells[c]) for c in used if c < len(cells)):
+            continue
+        table.rows.append((i + 1, cells))
+    return table

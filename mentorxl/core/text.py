@@ -1,0 +1,74 @@
+"""Text normalisation the contract promises: headers, names, lists inside a cell."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_SPACES = re.compile(r"\s+")
+_LIST_SPLIT = re.compile(r"[;,\n\r]+")
+_CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
+# Latin letters that look like Cyrillic ones in print.
+LOOKALIKES = str.maketrans("AaBCcEeHKMOoPpTXxyk", "АаВСсЕеНКМОоРрТХхук")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+@lru_cache(maxsize=4096)
+def header_key(text: object) -> str:
+    """A header as the reader compares it: case, spaces, line breaks, ё/е and a trailing «*» ignored."""
+    s = str(text or "").replace("ё", "е").replace("Ё", "Е").casefold()
+    s = _SPACES.sub("", s)
+    return s.rstrip("*")
+
+
+def sheet_key(name: str) -> str:
+    return header_key(name)
+
+
+def clean(text: object) -> str:
+    """Trim and collapse spaces; keep the letters as typed."""
+    if text is None:
+        return ""
+    return _SPACES.sub(" ", str(text)).strip()
+
+
+def name_key(name: object) -> str:
+    """A ФИО as names are compared: trimmed, spaces collapsed, ё→е, case folded."""
+    return clean(name).replace("ё", "е").replace("Ё", "Е").casefold()
+
+
+def split_list(cell: object) -> list[str]:
+    """Items of a list typed in one cell, separated by «;», «,» or a line break."""
+    if cell is None:
+        return []
+    return [item for part in _LIST_SPLIT.split(str(cell)) if (item := clean(part))]
+
+
+def split_names(cell: object) -> list[str]:
+    """Several ФИО in one cell: «;» or a line break; a comma too, since ФИО holds no comma."""
+    return split_list(cell)
+
+
+def hidden_latin(text: str) -> str:
+    """The Latin letters inside words that are otherwise Cyrillic («Иванoва» with a Latin o); '' if none."""
+    found: list[str] = []
+    for word in clean(text).split(" "):
+        if _CYRILLIC.search(word) and _LATIN.search(word):
+            found.extend(ch for ch in word if _LATIN.match(ch))
+    return "".join(dict.fromkeys(found))
+
+
+def fix_lookalikes(text: str) -> str:
+    """The text with look-alike Latin letters replaced inside Cyrillic words (for matching, never to save)."""
+    words = []
+    for word in clean(text).split(" "):
+        words.append(word.translate(LOOKALIKES) if _CYRILLIC.search(word) else word)
+    return " ".join(words)
+
+
+def shown(value: object, limit: int = 80) -> str:
+    """A cell value as a user reads it in a message."""
+    s = "" if value is None else str(value)
+    if isinstance(value, float) and value.is_integer():
+        s = str(int(value))
+    return s if len(s) <= limit else s[: limit - 1] + "…"
