@@ -39,7 +39,7 @@ def atomic_path(path: Path) -> Iterator[Path]:
     tmp_path = Path(tmp)
     try:
         yield tmp_path
-        os.replace(tmp_path, path)
+        tmp_path.replace(path)
     finally:
         with contextlib.suppress(FileNotFoundError):
             tmp_path.unlink()

@@ -47,7 +47,8 @@ def _sniff(path: Path) -> None:
                              "очистить поле) и сохраните книгу как .xlsx или .xlsm.")
     if not head.startswith(ZIP_MAGIC):
         raise BookUnreadable(f"«{path.name}» — не книга Excel или LibreOffice.",
-                             "Укажите файл .xlsx, .xlsm или .ods; CSV-выгрузку анкет загрузите командой mentorxl import.")
+                             "Укажите файл .xlsx, .xlsm или .ods; CSV-выгрузку анкет загрузите "
+                             "командой mentorxl import.")
 
 
 def open_workbook(path: Path) -> pc.CalamineWorkbook:

@@ -55,13 +55,13 @@ def loose_int(value: object) -> int | None:
 def loose_list(value: object) -> list[str]:
     if isinstance(value, list):
         return [clean(v) for v in value if clean(v)]
-    return split_list(loose_text(value))
+    return split_list(value if isinstance(value, str) else loose_text(value))
 
 
 def loose_names(value: object) -> list[str]:
     if isinstance(value, list):
         return [clean(v) for v in value if clean(v)]
-    return split_names(loose_text(value))
+    return split_names(value if isinstance(value, str) else loose_text(value))
 
 
 Text = Annotated[str, BeforeValidator(loose_text)]

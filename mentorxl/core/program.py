@@ -7,7 +7,16 @@ from dataclasses import dataclass, field
 
 from mentorxl.core import contract as k
 from mentorxl.core.models import (
-    Meeting, Mentee, Mentor, Pair, RoadmapEvent, Setting, Suggestion, SurveyAnswer, TagEntry,
+    Meeting,
+    Mentee,
+    Mentor,
+    Pair,
+    RoadmapEvent,
+    Row,
+    Setting,
+    Suggestion,
+    SurveyAnswer,
+    TagEntry,
 )
 from mentorxl.core.problems import Problem
 from mentorxl.core.rows import load_rows, structure_problems
@@ -56,6 +65,7 @@ def load_program(tables: Mapping[str, Table]) -> ProgramData:
         data.problems.extend(structure_problems(table))
         if not table.found or table.missing:
             continue
+        rows: list[Row]
         rows, found = load_rows(table)
         data.problems.extend(found)
         if key == k.SETTINGS.key:
@@ -72,4 +82,3 @@ _FIELD = {
     k.ROADMAP.key: "roadmap", k.MENTEES.key: "mentees", k.MENTORS.key: "mentors", k.PAIRS.key: "pairs",
     k.SURVEYS.key: "surveys", k.MEETINGS.key: "meetings", k.SUGGESTIONS.key: "suggestions",
 }
-_TYPES = (RoadmapEvent, Mentee, Mentor, Pair, SurveyAnswer, Meeting, Suggestion)  # keep imports honest

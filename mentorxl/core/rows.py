@@ -61,9 +61,9 @@ def _validate(cls: type[M], data: dict[str, object], table: Table, number: int, 
             code = _CODE_OF_KIND.get(column.kind, "bad_number") if column else "bad_number"
             found.append(problem(code, table.sheet, number, column.header if column else key, value))
             data[key] = None
-        if isinstance(data.get("answers"), dict):
-            data["answers"] = {k: v for k, v in data["answers"].items()  # type: ignore[union-attr]
-                               if isinstance(v, int | float | str)}
+        answers = data.get("answers")
+        if isinstance(answers, dict):
+            data["answers"] = {k: v for k, v in answers.items() if isinstance(v, int | float | str)}
         return cls.model_validate(data)
 
 

@@ -69,7 +69,7 @@ def locate(spec: SheetSpec, sheet: str, grid: Grid) -> Table:
     for r in range(min(len(grid), HEADER_SCAN_ROWS)):
         texts = _header_cells(grid, r)
         found = {header_key(t) for t in texts if t} & keys.keys()
-        if required and required <= found or not required and found:
+        if (required and required <= found) or (not required and found):
             best = (len(found) + 1000, r, texts)
             break
         score = len(found & required) * 10 + len(found)

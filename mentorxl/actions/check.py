@@ -1,0 +1,77 @@
+"""«Проверить данные»: read every sheet, run every rule, show each problem at its cell and on «Ошибки»."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from mentorxl.core.validation import check
+
+from mentorxl.actions.base import Outcome
+from mentorxl.book.port import CellMark, WorkbookPort
+from mentorxl.book.sheet_writer import LINK_KEY
+from mentorxl.core import contract as k
+from mentorxl.core.problems import SEVERITY_LABEL, Problem, Report, Severity
+from mentorxl.core.program import ProgramData
+
+
+def _column_letter(index: int) -> str:
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def cell_address(data: ProgramData, p: Problem) -> str | None:
+    """The cell a problem is about, as «'Лист'!C5», when the sheet and column are known."""
+    if not p.row:
+        return None
+    for table in data.tables.values():
+        if table.sheet != p.sheet:
+            continue
+        columns = {table.header_of(key): i for key, i in table.columns.items()} | table.extra
+        index = columns.get(p.column or "")
+        letter = _column_letter(index) if index is not None else "A"
+        return f"'{table.sheet}'!{letter}{p.row}"
+    return None
+
+
+def problem_rows(data: ProgramData, report: Report) -> list[dict[str, object]]:
+    rows: list[dict[str, object]] = []
+    for p in report.sorted():
+        rows.append({
+            "sheet": p.sheet, "row": p.row, "column": p.column or "", "value": p.value,
+            "message": p.message, "hint": p.hint, "code": p.code, "severity": SEVERITY_LABEL[p.severity],
+            LINK_KEY: cell_address(data, p),
+        })
+    return rows
+
+
+def summary(report: Report) -> str:
+    if not report.problems:
+        return "Проверка завершена: ошибок нет."
+    parts = []
+    if report.errors:
+        parts.append(f"ошибок: {report.errors}")
+    if report.warnings:
+        parts.append(f"предупреждений: {report.warnings}")
+    return "Проверка завершена, " + ", ".join(parts) + ". Список — на листе «Ошибки»."
+
+
+def check_book(book: WorkbookPort, *, today: date) -> Outcome:
+    data = book.read()
+    report = check(data, today=today)
+    book.replace_rows(k.PROBLEMS, problem_rows(data, report))
+    book.mark_cells([
+        CellMark(p.sheet, p.row, p.column, f"{p.message}\n{p.hint}", p.severity is Severity.ERROR)
+        for p in report.problems if p.row and p.column
+    ])
+    saved = book.save()
+    return Outcome(
+        message=summary(report),
+        files=[saved] if saved else [],
+        exit_code=1 if report.errors else 0,
+        data=report.as_json(),
+        lines=[f"{SEVERITY_LABEL[p.severity]}: {p.where}: {p.message} {p.hint}" for p in report.sorted()],
+    )

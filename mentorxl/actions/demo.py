@@ -1,0 +1,80 @@
+"""`make demo`: build the demo school and run every action on it, leaving all results in one folder."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from mentorxl.actions.base import Outcome
+from mentorxl.errors import MentorXLError
+
+BOOK_NAME = "Наставничество (демо).xlsx"
+
+
+def run_demo(folder: Path, *, today: date, progress: Callable[[str], None] = lambda _: None) -> Outcome:
+    from mentorxl.actions.check import check_book
+    from mentorxl.actions.pairs import approve_pairs, match_pairs
+    from mentorxl.actions.workbook import new_workbook
+    from mentorxl.book.headless import HeadlessBook
+
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    book = folder / BOOK_NAME
+    lines: list[str] = []
+    files: list[Path] = []
+
+    def step(title: str, run: Callable[[], Outcome]) -> Outcome | None:
+        progress(f"• {title}…")
+        try:
+            outcome = run()
+        except MentorXLError as error:
+            lines.append(f"{title}: {error}")
+            progress(f"  {error}")
+            return None
+        lines.append(f"{title}: {outcome.message}")
+        files.extend(outcome.files)
+        progress(f"  {outcome.message}")
+        return outcome
+
+    step("Новая книга с демонстрационной школой", lambda: new_workbook(book, demo=True, today=today))
+    step("Проверить данные", lambda: check_book(HeadlessBook(book), today=today))
+    step("Подобрать пары", lambda: match_pairs(HeadlessBook(book)))
+    approved = folder / "Наставничество (демо) — пары утверждены.xlsx"
+    step("Утвердить пары (все предложения, как сделал бы куратор)",
+         lambda: approve_pairs(HeadlessBook(book, result=approved), today=today, approve_all=True))
+    current = approved if approved.exists() else book
+    docs = folder / "Документы"
+    for title, run in _later_steps(current, docs, today):
+        step(title, run)
+    message = f"Демонстрация готова: все результаты в папке «{folder}»."
+    return Outcome(message, files=files, lines=lines)
+
+
+def _later_steps(book: Path, docs: Path, today: date) -> list[tuple[str, Callable[[], Outcome]]]:
+    """The steps of the actions that exist in this version, in the order of the roadmap."""
+    from importlib.util import find_spec
+
+    from mentorxl.book.headless import HeadlessBook
+
+    steps: list[tuple[str, Callable[[], Outcome]]] = []
+    if find_spec("mentorxl.actions.documents"):
+        from mentorxl.actions import documents as d
+
+        ordered = book.with_name(book.stem + " — приказ.xlsx")
+        steps.append(("Сформировать приказ", lambda: d.make_order(
+            HeadlessBook(book, result=ordered), out_dir=docs, number=None, on=today, today=today)))
+        for kind, title in (("programs", "Персонализированные программы"),
+                            ("agreements", "Дополнительные соглашения"),
+                            ("consents", "Согласия на обработку ПДн"), ("reward", "Приказ о поощрении")):
+            steps.append((title, lambda kind=kind: d.make_documents(
+                HeadlessBook(ordered if ordered.exists() else book), kind=kind, out_dir=docs, today=today)))
+    if find_spec("mentorxl.actions.monitoring"):
+        from mentorxl.actions import monitoring as m
+
+        steps.append(("Дорожная карта", lambda: m.roadmap_status(HeadlessBook(book), today=today)))
+        steps.append(("Отчёт по мониторингу", lambda: m.monitoring_report(HeadlessBook(book), out_dir=docs,
+                                                                          today=today)))
+    return steps
