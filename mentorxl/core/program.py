@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from mentorxl.core import contract as k
 from mentorxl.core.models import (
+    MODEL_OF_SHEET,
     Meeting,
     Mentee,
     Mentor,
@@ -63,7 +64,7 @@ def load_program(tables: Mapping[str, Table]) -> ProgramData:
     for key, table in tables.items():
         data.sheet_names[key] = table.sheet
         data.problems.extend(structure_problems(table))
-        if not table.found or table.missing:
+        if not table.found or table.missing or key not in MODEL_OF_SHEET:
             continue
         rows: list[Row]
         rows, found = load_rows(table)
