@@ -66,11 +66,15 @@ def _later_steps(book: Path, docs: Path, today: date) -> list[tuple[str, Callabl
         ordered = book.with_name(book.stem + " — приказ.xlsx")
         steps.append(("Сформировать приказ", lambda: d.make_order(
             HeadlessBook(book, result=ordered), out_dir=docs, number=None, on=today, today=today)))
+
+        def documents(kind: str) -> Callable[[], Outcome]:
+            return lambda: d.make_documents(HeadlessBook(ordered if ordered.exists() else book), kind=kind,
+                                            out_dir=docs, today=today)
+
         for kind, title in (("programs", "Персонализированные программы"),
                             ("agreements", "Дополнительные соглашения"),
                             ("consents", "Согласия на обработку ПДн"), ("reward", "Приказ о поощрении")):
-            steps.append((title, lambda kind=kind: d.make_documents(
-                HeadlessBook(ordered if ordered.exists() else book), kind=kind, out_dir=docs, today=today)))
+            steps.append((title, documents(kind)))
     if find_spec("mentorxl.actions.monitoring"):
         from mentorxl.actions import monitoring as m
 

@@ -9,7 +9,7 @@ from mentorxl.core.matching import match
 from mentorxl.actions.base import Outcome
 from mentorxl.book.port import WorkbookPort
 from mentorxl.core import contract as k
-from mentorxl.core.approval import plan_approval
+from mentorxl.core.approval import KIND_GROUP, plan_approval
 
 
 def match_pairs(book: WorkbookPort) -> Outcome:
@@ -43,7 +43,7 @@ def approve_pairs(book: WorkbookPort, *, today: date, approve_all: bool = False)
     book.append_rows(k.PAIRS, plan.pairs)
     book.update_cells(k.MENTEES, plan.mentee_updates)
     saved = book.save()
-    groups = sum(1 for p in plan.pairs if len(p["mentees"]) > 1)  # type: ignore[arg-type]
+    groups = sum(1 for p in plan.pairs if p["kind"] == KIND_GROUP)
     message = f"В «Пары» добавлено: {len(plan.pairs)}"
     if groups:
         message += f" (из них групп — {groups})"

@@ -101,7 +101,8 @@ def _groups(items: list[tuple[Mentee, Suggestion]]) -> list[list[tuple[Mentee, S
     groups: list[list[tuple[Mentee, Suggestion]]] = []
     for item in items:
         for group in groups:
-            if set(item[1].matched) & set.intersection(*(set(s.matched) for _, s in group)):
+            shared = set(group[0][1].matched).intersection(*(s.matched for _, s in group[1:]))
+            if set(item[1].matched) & shared:
                 group.append(item)
                 break
         else:

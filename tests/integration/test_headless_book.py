@@ -78,3 +78,15 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary_file(tmp_path):
         raise RuntimeError("boom")
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["out.xlsx"]
+
+
+def test_a_written_file_gets_the_usual_permissions_not_those_of_a_temporary_file(tmp_path):
+    import os
+    import stat
+
+    target = tmp_path / "out.xlsx"
+    with atomic_path(target) as tmp:
+        tmp.write_bytes(b"x")
+    mask = os.umask(0)
+    os.umask(mask)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~mask

@@ -1,0 +1,94 @@
+# MentorXL buttons for LibreOffice Calc.
+# This file is embedded in every .ods made by `mentorxl new` as Scripts/python/mentorxl_buttons.py;
+# each button on «Панель» calls one function below. It finds the installed mentorxl through the paths
+# recorded in the document at `mentorxl new` (user-defined property «MentorXL.path»), then hands the
+# click to mentorxl.libreoffice. Without mentorxl it says, in Russian, what to install.
+import os
+import site
+import sys
+
+PATH_PROPERTY = "MentorXL.path"
+PYTHON_PROPERTY = "MentorXL.python"
+
+
+def _property(doc, name):
+    try:
+        return doc.getDocumentProperties().getUserDefinedProperties().getPropertyValue(name)
+    except Exception:
+        return ""
+
+
+def _say(doc, text):
+    if os.environ.get("MENTORXL_NO_DIALOGS"):
+        target = os.environ.get("MENTORXL_MESSAGES")
+        if target:
+            with open(target, "a", encoding="utf-8") as f:
+                f.write(text.replace("\n", " ") + "\n")
+        return
+    from com.sun.star.awt.MessageBoxType import ERRORBOX
+
+    window = doc.getCurrentController().getFrame().getContainerWindow()
+    box = window.getToolkit().createMessageBox(window, ERRORBOX, 1, "MentorXL", text)
+    box.execute()
+
+
+def _mentorxl(doc):
+    for path in str(_property(doc, PATH_PROPERTY)).split("|"):
+        if path and os.path.isdir(path) and path not in sys.path:
+            site.addsitedir(path)
+    try:
+        import mentorxl.libreoffice as calc
+    except ImportError as error:
+        wanted = _property(doc, PYTHON_PROPERTY)
+        here = "%d.%d" % sys.version_info[:2]
+        hint = ""
+        if wanted and wanted != here:
+            hint = (" MentorXL установлен для Python %s, а LibreOffice использует Python %s: установите mentorxl "
+                    "в Python, которым пользуется LibreOffice." % (wanted, here))
+        _say(doc, "Не найден MentorXL (%s).%s Установите его командой «pip install mentorxl» и создайте книгу "
+                  "заново командой «mentorxl new Книга.ods», чтобы она запомнила, где он установлен." % (error, hint))
+        return None
+    return calc
+
+
+def _click(button):
+    doc = XSCRIPTCONTEXT.getDocument()  # noqa: F821 - LibreOffice puts XSCRIPTCONTEXT into this module
+    calc = _mentorxl(doc)
+    if calc is not None:
+        calc.click(XSCRIPTCONTEXT.getComponentContext(), doc, button)  # noqa: F821
+
+
+def check_data(*_event):
+    _click("check_data")
+
+
+def match_pairs(*_event):
+    _click("match_pairs")
+
+
+def approve_pairs(*_event):
+    _click("approve_pairs")
+
+
+def make_order(*_event):
+    _click("make_order")
+
+
+def pair_documents(*_event):
+    _click("pair_documents")
+
+
+def monitoring_report(*_event):
+    _click("monitoring_report")
+
+
+def import_surveys(*_event):
+    _click("import_surveys")
+
+
+def update_roadmap(*_event):
+    _click("update_roadmap")
+
+
+g_exportedScripts = (check_data, match_pairs, approve_pairs, make_order, pair_documents, monitoring_report,
+                     import_surveys, update_roadmap)

@@ -1,0 +1,70 @@
+"""The Calc buttons clicked in a real LibreOffice: the one place in CI where a real click is tested."""
+
+from __future__ import annotations
+
+import ast
+from datetime import date
+from pathlib import Path
+
+import pytest
+from python_calamine import CalamineWorkbook
+
+from mentorxl.assets import asset_dir
+from mentorxl.builder.ods import CALC_BUTTONS, MACRO_FILE, build_ods
+from mentorxl.core import contract as k
+
+pytestmark = pytest.mark.libreoffice
+TODAY = date(2025, 11, 20)
+
+
+def _sheet(path: Path, name: str) -> list[list[object]]:
+    return CalamineWorkbook.from_path(str(path)).get_sheet_by_name(name).to_python()
+
+
+@pytest.fixture(scope="module")
+def demo_ods(tmp_path_factory) -> Path:
+    return build_ods(tmp_path_factory.mktemp("calc") / "Наставничество.ods", demo=True, today=TODAY)
+
+
+def test_the_ods_has_every_sheet_and_a_button_for_every_action_bound_to_an_embedded_macro(demo_ods, office):
+    seen = office("inspect", demo_ods)
+    assert set(k.SHEET_ORDER) <= set(seen["sheets"])
+    macro = ast.parse((asset_dir("macros") / MACRO_FILE).read_text(encoding="utf-8"))
+    functions = {node.name for node in macro.body if isinstance(node, ast.FunctionDef)}
+    buttons = {b["label"]: b for b in seen["buttons"] if b["sheet"] == k.PANEL_NAME}
+    assert set(buttons) == {caption for _, caption in CALC_BUTTONS}
+    for function, caption in CALC_BUTTONS:
+        (event,) = buttons[caption]["events"]
+        assert event["script"] == f"vnd.sun.star.script:{MACRO_FILE}${function}?language=Python&location=document"
+        assert function in functions
+    assert seen["properties"]["MentorXL.path"]
+
+
+def test_clicking_check_writes_the_problems_into_the_document_and_libreoffice_saves_it(demo_ods, office, tmp_path):
+    doc = tmp_path / demo_ods.name
+    doc.write_bytes(demo_ods.read_bytes())
+    office("click", doc, "Проверить данные")
+    problems = _sheet(doc, k.PROBLEMS.name)
+    header = problems[0]
+    codes = [row[header.index("Код")] for row in problems[1:] if row[0]]
+    assert "latin_in_name" in codes
+    assert "Проверка завершена" in office.messages.read_text(encoding="utf-8")
+
+
+def test_match_then_approve_then_order_runs_the_whole_pairing_in_the_open_document(demo_ods, office, tmp_path):
+    doc = tmp_path / demo_ods.name
+    doc.write_bytes(demo_ods.read_bytes())
+    office("click", doc, "Подобрать пары")
+    suggestions = _sheet(doc, k.SUGGESTIONS.name)
+    header = suggestions[0]
+    rows = [r for r in suggestions[1:] if r[header.index("Наставник")]]
+    assert rows, "no suggestion was written"
+    decision = chr(ord("A") + header.index("Решение"))
+    office("set", doc, *(f"{k.SUGGESTIONS.name}!{decision}{i + 2}=Утвердить" for i in range(len(rows))))
+    before = len([r for r in _sheet(doc, k.PAIRS.name)[1:] if r[0]])
+    office("click", doc, "Утвердить пары")
+    pairs = _sheet(doc, k.PAIRS.name)
+    assert len([r for r in pairs[1:] if r[0]]) > before
+    office("click", doc, "Сформировать приказ")
+    orders = list((doc.parent / "Документы").glob("Приказ*.docx"))
+    assert orders, office.messages.read_text(encoding="utf-8")

@@ -1,0 +1,145 @@
+"""Drives a real headless LibreOffice through UNO for the end-to-end tests.
+
+Run by the system Python that has the `uno` module (Debian's python3-uno), never imported by pytest:
+    python3 uno_driver.py inspect DOC            -> JSON: sheets, database ranges, buttons with their macros
+    python3 uno_driver.py click DOC BUTTON...    -> JSON: what each click did; the document is saved by the macro
+A click is made as LibreOffice makes it: the script bound to the button's «performaction» event is looked
+up on the form and invoked through the document's script provider.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import uno  # type: ignore[import-not-found]
+from com.sun.star.beans import PropertyValue  # type: ignore[import-not-found]
+
+
+def _prop(name: str, value: object) -> PropertyValue:
+    p = PropertyValue()
+    p.Name, p.Value = name, value
+    return p
+
+
+class Office:
+    def __init__(self) -> None:
+        self.profile = tempfile.TemporaryDirectory(prefix="mentorxl-uno-")
+        self.pipe = f"mentorxl_{os.getpid()}_{int(time.time() * 1000)}"
+        self.process = subprocess.Popen(
+            ["soffice", f"-env:UserInstallation={Path(self.profile.name).as_uri()}", "--headless", "--invisible",
+             "--nologo", "--norestore", "--nodefault", f"--accept=pipe,name={self.pipe};urp;"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=os.environ.copy())
+        local = uno.getComponentContext()
+        resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
+        deadline = time.time() + 90
+        while True:
+            try:
+                self.ctx = resolver.resolve(f"uno:pipe,name={self.pipe};urp;StarOffice.ComponentContext")
+                break
+            except Exception:
+                if time.time() > deadline or self.process.poll() is not None:
+                    raise
+                time.sleep(0.5)
+        self.desktop = self.ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", self.ctx)
+
+    def open(self, path: Path):
+        return self.desktop.loadComponentFromURL(
+            path.resolve().as_uri(), "_blank", 0,
+            (_prop("Hidden", True), _prop("MacroExecutionMode", 4)))  # ALWAYS_EXECUTE_NO_WARN
+
+    def close(self) -> None:
+        with contextlib.suppress(Exception):
+            self.desktop.terminate()
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+        self.profile.cleanup()
+
+
+def buttons(doc) -> list[dict[str, object]]:
+    """Every push button on every sheet, with the script its click runs."""
+    found = []
+    for name in doc.Sheets.ElementNames:
+        forms = doc.Sheets.getByName(name).DrawPage.Forms
+        for f in range(forms.Count):
+            form = forms.getByIndex(f)
+            for i in range(form.Count):
+                control = form.getByIndex(i)
+                if "CommandButton" not in control.ImplementationName and not hasattr(control, "Label"):
+                    continue
+                events = [{"listener": e.ListenerType, "method": e.EventMethod, "type": e.ScriptType,
+                           "script": e.ScriptCode} for e in form.getScriptEvents(i)]
+                found.append({"sheet": name, "name": control.Name, "label": getattr(control, "Label", ""),
+                              "events": events})
+    return found
+
+
+def inspect(office: Office, path: Path) -> dict[str, object]:
+    doc = office.open(path)
+    try:
+        ranges = doc.DatabaseRanges
+        return {
+            "sheets": list(doc.Sheets.ElementNames),
+            "tables": list(ranges.ElementNames),
+            "buttons": buttons(doc),
+            "properties": {p.Name: doc.DocumentProperties.UserDefinedProperties.getPropertyValue(p.Name)
+                           for p in doc.DocumentProperties.UserDefinedProperties.PropertySetInfo.Properties},
+        }
+    finally:
+        doc.close(True)
+
+
+def click(office: Office, path: Path, wanted: list[str]) -> dict[str, object]:
+    done = []
+    for name in wanted:
+        doc = office.open(path)  # each click on a freshly opened document, as a user would reopen it
+        try:
+            button = next(b for b in buttons(doc) if b["name"] == name or b["label"] == name)
+            event = next(e for e in button["events"] if e["method"] == "actionPerformed")
+            script = doc.getScriptProvider().getScript(event["script"])
+            script.invoke((), (), ())
+            done.append({"button": button["label"], "script": event["script"]})
+        finally:
+            doc.close(True)
+    return {"clicked": done}
+
+
+def set_cells(office: Office, path: Path, assignments: list[str]) -> dict[str, object]:
+    """`Sheet!A1=value` assignments typed as a user would, then saved: for a test to mark decisions."""
+    doc = office.open(path)
+    try:
+        for assignment in assignments:
+            target, value = assignment.split("=", 1)
+            sheet, cell = target.split("!")
+            doc.Sheets.getByName(sheet).getCellRangeByName(cell).setString(value)
+        doc.store()
+    finally:
+        doc.close(True)
+    return {"set": len(assignments)}
+
+
+def main() -> None:
+    command, doc, *rest = sys.argv[1:]
+    office = Office()
+    try:
+        if command == "inspect":
+            result = inspect(office, Path(doc))
+        elif command == "set":
+            result = set_cells(office, Path(doc), rest)
+        else:
+            result = click(office, Path(doc), rest)
+    finally:
+        office.close()
+    print(json.dumps(result, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
