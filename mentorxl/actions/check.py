@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from mentorxl.core.validation import check
-
 from mentorxl.actions.base import Outcome
 from mentorxl.book.port import CellMark, WorkbookPort
 from mentorxl.book.sheet_writer import LINK_KEY
 from mentorxl.core import contract as k
 from mentorxl.core.problems import SEVERITY_LABEL, Problem, Report, Severity
 from mentorxl.core.program import ProgramData
+from mentorxl.core.validation import check
 
 
 def _column_letter(index: int) -> str:

@@ -54,31 +54,24 @@ def run_demo(folder: Path, *, today: date, progress: Callable[[str], None] = lam
 
 
 def _later_steps(book: Path, docs: Path, today: date) -> list[tuple[str, Callable[[], Outcome]]]:
-    """The steps of the actions that exist in this version, in the order of the roadmap."""
-    from importlib.util import find_spec
-
+    """The paperwork and the monitoring, in the order of the roadmap."""
+    from mentorxl.actions import documents as d
+    from mentorxl.actions import monitoring as m
     from mentorxl.book.headless import HeadlessBook
 
-    steps: list[tuple[str, Callable[[], Outcome]]] = []
-    if find_spec("mentorxl.actions.documents"):
-        from mentorxl.actions import documents as d
+    ordered = book.with_name(book.stem + " — приказ.xlsx")
+    steps: list[tuple[str, Callable[[], Outcome]]] = [("Сформировать приказ", lambda: d.make_order(
+        HeadlessBook(book, result=ordered), out_dir=docs, number=None, on=today, today=today))]
 
-        ordered = book.with_name(book.stem + " — приказ.xlsx")
-        steps.append(("Сформировать приказ", lambda: d.make_order(
-            HeadlessBook(book, result=ordered), out_dir=docs, number=None, on=today, today=today)))
+    def documents(kind: str) -> Callable[[], Outcome]:
+        return lambda: d.make_documents(HeadlessBook(ordered if ordered.exists() else book), kind=kind,
+                                        out_dir=docs, today=today)
 
-        def documents(kind: str) -> Callable[[], Outcome]:
-            return lambda: d.make_documents(HeadlessBook(ordered if ordered.exists() else book), kind=kind,
-                                            out_dir=docs, today=today)
-
-        for kind, title in (("programs", "Персонализированные программы"),
-                            ("agreements", "Дополнительные соглашения"),
-                            ("consents", "Согласия на обработку ПДн"), ("reward", "Приказ о поощрении")):
-            steps.append((title, documents(kind)))
-    if find_spec("mentorxl.actions.monitoring"):
-        from mentorxl.actions import monitoring as m
-
-        steps.append(("Дорожная карта", lambda: m.roadmap_status(HeadlessBook(book), today=today)))
-        steps.append(("Отчёт по мониторингу", lambda: m.monitoring_report(HeadlessBook(book), out_dir=docs,
-                                                                          today=today)))
+    for kind, title in (("programs", "Персонализированные программы"),
+                        ("agreements", "Дополнительные соглашения"),
+                        ("consents", "Согласия на обработку ПДн"), ("reward", "Приказ о поощрении")):
+        steps.append((title, documents(kind)))
+    steps.append(("Дорожная карта", lambda: m.roadmap_status(HeadlessBook(book), today=today)))
+    steps.append(("Отчёт по мониторингу", lambda: m.monitoring_report(HeadlessBook(book), out_dir=docs,
+                                                                      today=today)))
     return steps

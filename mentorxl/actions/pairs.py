@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from mentorxl.core.matching import match
-
 from mentorxl.actions.base import Outcome
 from mentorxl.book.port import WorkbookPort
 from mentorxl.core import contract as k
 from mentorxl.core.approval import KIND_GROUP, plan_approval
+from mentorxl.core.matching import match
 
 
 def match_pairs(book: WorkbookPort) -> Outcome:

@@ -8,7 +8,7 @@ from typing import TypeVar
 from pydantic import ValidationError
 
 from mentorxl.core.contract import Column, Kind
-from mentorxl.core.models import MODEL_OF_SHEET, Row, SurveyAnswer
+from mentorxl.core.models import MODEL_OF_SHEET, Row, SurveyAnswer, loose_text
 from mentorxl.core.problems import Problem, problem
 from mentorxl.core.table import Table
 
@@ -41,13 +41,20 @@ def load_rows(table: Table, model: type[M] | None = None) -> tuple[list[M], list
         for column, index in columns:
             data[column.key] = cells[index] if index < len(cells) else None
         if table.extra:
-            extra = {h: v for h, i in table.extra.items() if i < len(cells) and not _empty(v := cells[i])}
+            extra = {h: _scalar(v) for h, i in table.extra.items() if i < len(cells) and not _empty(v := cells[i])}
             data["answers" if is_survey else "extra"] = extra
         for column, _ in columns:
             if column.required and _empty(data[column.key]):
                 found.append(problem("required_empty", table.sheet, number, column.header))
         rows.append(_validate(cls, data, table, number, found))  # type: ignore[arg-type]
     return rows, found
+
+
+def _scalar(value: object) -> object:
+    """A user's own column keeps numbers and text; a date, a time or a tick becomes the text it shows."""
+    if isinstance(value, int | float | str) and not isinstance(value, bool):
+        return value
+    return loose_text(value)
 
 
 def _validate(cls: type[M], data: dict[str, object], table: Table, number: int, found: list[Problem]) -> M:
@@ -60,10 +67,7 @@ def _validate(cls: type[M], data: dict[str, object], table: Table, number: int, 
             value = data.get(key)
             code = _CODE_OF_KIND.get(column.kind, "bad_number") if column else "bad_number"
             found.append(problem(code, table.sheet, number, column.header if column else key, value))
-            data[key] = None
-        answers = data.get("answers")
-        if isinstance(answers, dict):
-            data["answers"] = {k: v for k, v in answers.items() if isinstance(v, int | float | str)}
+            data[key] = {} if key in ("answers", "extra") else None
         return cls.model_validate(data)
 
 

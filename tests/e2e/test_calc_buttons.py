@@ -10,6 +10,7 @@ import pytest
 from python_calamine import CalamineWorkbook
 
 from mentorxl.assets import asset_dir
+from mentorxl.builder.demo import DOCS_FOLDER
 from mentorxl.builder.ods import CALC_BUTTONS, MACRO_FILE, build_ods
 from mentorxl.core import contract as k
 
@@ -66,5 +67,5 @@ def test_match_then_approve_then_order_runs_the_whole_pairing_in_the_open_docume
     pairs = _sheet(doc, k.PAIRS.name)
     assert len([r for r in pairs[1:] if r[0]]) > before
     office("click", doc, "Сформировать приказ")
-    orders = list((doc.parent / "Документы").glob("Приказ*.docx"))
+    orders = list((doc.parent / DOCS_FOLDER).glob("Приказ*.docx"))  # the folder the demo's «Настройки» name
     assert orders, office.messages.read_text(encoding="utf-8")

@@ -28,6 +28,17 @@ def _prop(name: str, value: object) -> PropertyValue:
     return p
 
 
+def office_environment() -> dict[str, str]:
+    """The environment without a virtualenv: LibreOffice's own Python finds its prefix through PATH, and a
+    venv's python3 first on PATH (as under `make test`) makes it load another Python's standard library
+    and die with std::bad_alloc when a macro is looked up. A user starts LibreOffice from the desktop."""
+    env = os.environ.copy()
+    env.pop("VIRTUAL_ENV", None)
+    env["PATH"] = os.pathsep.join(
+        part for part in env.get("PATH", "").split(os.pathsep) if not (Path(part).parent / "pyvenv.cfg").exists())
+    return env
+
+
 class Office:
     def __init__(self) -> None:
         self.profile = tempfile.TemporaryDirectory(prefix="mentorxl-uno-")
@@ -35,7 +46,7 @@ class Office:
         self.process = subprocess.Popen(
             ["soffice", f"-env:UserInstallation={Path(self.profile.name).as_uri()}", "--headless", "--invisible",
              "--nologo", "--norestore", "--nodefault", f"--accept=pipe,name={self.pipe};urp;"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=os.environ.copy())
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=office_environment())
         local = uno.getComponentContext()
         resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
         deadline = time.time() + 90

@@ -18,11 +18,11 @@ class FakeApi:
         self.open_file = open_file
         self.prompts: list[str] = []
 
-    def InputBox(self, prompt: str, title: str, default: str = "") -> object:  # noqa: N802 - Excel's name
+    def InputBox(self, prompt: str, title: str, default: str = "") -> object:
         self.prompts.append(prompt)
         return self.answers.pop(0) if self.answers else default
 
-    def GetOpenFilename(self, filter_: str) -> object:  # noqa: N802 - Excel's name
+    def GetOpenFilename(self, filter_: str) -> object:
         return self.open_file or False
 
 

@@ -23,7 +23,8 @@ def test_changes_go_to_a_new_file_and_the_master_stays_byte_for_byte(tmp_path):
     book = HeadlessBook(master, suffix="пары")
     data = book.read()
     book.append_rows(k.PAIRS, [{"number": "1", "mentor": "Кузнецова Анна Сергеевна",
-                                "mentees": ["Иванова Мария Петровна"], "start": date(2025, 9, 1), "status": "Утверждена"}])
+                                "mentees": ["Иванова Мария Петровна"], "start": date(2025, 9, 1),
+                                "status": "Утверждена"}])
     book.update_cells(k.MENTEES, [(data.mentees[0].row, "status", "В паре")])
     result = book.save()
     assert _sha(master) == before

@@ -1,0 +1,138 @@
+"""Many schools' workbooks into one summary workbook, on both processor cores.
+
+Each file is read (calamine) and summed up in a worker process; a file that cannot be read — empty, not a
+workbook, without a needed sheet — becomes a line of the «Не прочитаны» sheet with the reason, and the run
+goes on. The «Сводка» sheet holds a row per organisation and the totals, and no name of a person.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from datetime import date
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from mentorxl.book.files import atomic_path
+from mentorxl.book.reader import read_program
+from mentorxl.core.consolidation import (
+    Consolidation,
+    Failure,
+    SchoolRow,
+    summary_columns,
+    summary_header,
+    summary_line,
+)
+from mentorxl.errors import MentorXLError
+
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".ods", ".xlsb", ".xls")
+WORKERS = 2
+SUMMARY_SHEET = "Сводка"
+FAILURES_SHEET = "Не прочитаны"
+
+
+def workbook_files(folder: Path, *, exclude: Sequence[Path] = ()) -> list[Path]:
+    """The workbooks in a folder and its subfolders, sorted; Office lock files and `exclude` left out."""
+    skip = {p.resolve() for p in exclude}
+    found = [p for p in Path(folder).rglob("*")
+             if p.is_file() and p.suffix.lower() in WORKBOOK_SUFFIXES
+             and not p.name.startswith(("~$", ".~lock", ".")) and p.resolve() not in skip]
+    return sorted(found, key=lambda p: str(p.relative_to(folder)).casefold())
+
+
+def summarize(path: Path, today: date, root: Path | None = None) -> SchoolRow | Failure:
+    """One workbook's row, or why it could not be read. Runs in a worker: never raises."""
+    from mentorxl.core.consolidation import school_row
+
+    shown = str(path.relative_to(root)) if root is not None else path.name
+    try:
+        data = read_program(path)
+        return school_row(data, today, Path(path).stem)
+    except MentorXLError as error:
+        return Failure(shown, str(error))
+    except Exception as error:  # a bug or a file calamine chokes on: report it, keep going
+        return Failure(shown, f"Файл не удалось обработать ({type(error).__name__}: {error}).")
+
+
+def consolidate_files(files: Sequence[Path], today: date, *, root: Path | None = None,
+                      workers: int = WORKERS) -> Consolidation:
+    """Rows of the readable files and failures of the others, in the order of `files`."""
+    work: Callable[[Path], SchoolRow | Failure] = partial(summarize, today=today, root=root)
+    if workers <= 1 or len(files) <= 1:
+        results = [work(f) for f in files]
+    else:
+        chunk = max(1, len(files) // (workers * 8))
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            results = list(pool.map(work, files, chunksize=chunk))
+    done = Consolidation()
+    for result in results:
+        if isinstance(result, Failure):
+            done.failures.append(result)
+        else:
+            done.rows.append(result)
+    return done
+
+
+def write_summary(path: Path, result: Consolidation, *, today: date) -> Path:
+    """The summary workbook: «Сводка» (a row per organisation, totals) and «Не прочитаны»."""
+    import xlsxwriter
+
+    forms, kinds = summary_columns(result.rows)
+    header = summary_header(forms, kinds)
+    with atomic_path(path) as tmp:
+        wb = xlsxwriter.Workbook(str(tmp), {"strings_to_formulas": False, "strings_to_urls": False,
+                                            "strings_to_numbers": False})
+        try:
+            f = {
+                "title": wb.add_format({"bold": True, "font_size": 14}),
+                "head": wb.add_format({"bold": True, "text_wrap": True, "valign": "top",
+                                       "bg_color": "#DDEBF7", "border": 1}),
+                "text": wb.add_format({"border": 1, "text_wrap": True, "valign": "top"}),
+                "int": wb.add_format({"border": 1, "num_format": "0"}),
+                "dec": wb.add_format({"border": 1, "num_format": "0.0"}),
+                "pct": wb.add_format({"border": 1, "num_format": "0%"}),
+            }
+            numbers = {"int": "0", "dec": "0.0", "pct": "0%"}
+            bold = {name: wb.add_format({"bold": True, "top": 2, "border": 1,
+                                         "num_format": numbers.get(name, "@")}) for name in f}
+            ws = wb.add_worksheet(SUMMARY_SHEET)
+            ws.write_string(0, 0, "Сводка по программам наставничества педагогических работников", f["title"])
+            ws.write_string(1, 0, f"На {today:%d.%m.%Y}; организаций: {len(result.rows)}; "
+                                  f"файлов не прочитано: {len(result.failures)}"
+                                  + (f" (список — на листе «{FAILURES_SHEET}»)" if result.failures else ""))
+            top = 3
+            for c, (text, _) in enumerate(header):
+                ws.write_string(top, c, text, f["head"])
+                ws.set_column(c, c, 34 if c == 0 else 20 if c == 1 else 12)
+            ws.set_row(top, 48)
+            lines = [summary_line(r, forms, kinds) for r in result.rows]
+            for r, line in enumerate(lines, start=top + 1):
+                _write_line(ws, r, line, header, f)
+            _write_line(ws, top + 1 + len(lines), summary_line(result.total, forms, kinds), header, bold)
+            ws.freeze_panes(top + 1, 1)
+            if lines:
+                ws.autofilter(top, 0, top + len(lines), len(header) - 1)
+            failed = wb.add_worksheet(FAILURES_SHEET)
+            failed.set_column(0, 0, 40)
+            failed.set_column(1, 1, 110)
+            failed.write_string(0, 0, "Файл", f["head"])
+            failed.write_string(0, 1, "Причина", f["head"])
+            for r, failure in enumerate(result.failures, start=1):
+                failed.write_string(r, 0, failure.file, f["text"])
+                failed.write_string(r, 1, failure.reason, f["text"])
+        finally:
+            wb.close()
+    return Path(path)
+
+
+def _write_line(ws: Any, row: int, line: Sequence[object], header: Sequence[tuple[str, str]],
+                formats: dict[str, Any]) -> None:
+    for c, (value, (_, kind)) in enumerate(zip(line, header, strict=True)):
+        fmt = formats[kind]
+        if value is None:
+            ws.write_string(row, c, "—", formats["text"])
+        elif isinstance(value, int | float) and not isinstance(value, bool):
+            ws.write_number(row, c, value, fmt)
+        else:
+            ws.write_string(row, c, str(value), formats["text"])

@@ -1,0 +1,342 @@
+"""The Word template environment: jinja2 with autoescape on, a strict undefined and our filters;
+a .docx template parsed once, checked when loaded and rendered many times to validated bytes.
+
+Filters a template may use (the template's author reads this list):
+    {{ d|ru_date }}                  «1 сентября 2025 г.» (no-break spaces); no date → ««___» ______ 20___ г.»
+    {{ d|month_year }}               «Сентябрь 2025»
+    {{ d|short_date }}               «01.09.2025»
+    {{ name|genitive }} |dative |accusative |instrumental |prepositional   the ФИО declined
+    {{ name|decline("дательный") }}  the same with the case named in Russian
+    {{ name|initials }}              «Иванова М. П.»;  {{ name|initials_first }}  «М. П. Иванова»
+    {{ position|position_dative }}   a position declined (|position_genitive, …, |position("винительный"))
+    {{ n|plural("пара", "пары", "пар") }}   the word for the number n
+    {{ text|lower_first }}           «Директор» → «директор» (abbreviations such as «УВР» stay)
+    {{ who|position_name("винительный") }}   «заместителя директора по УВР Смирнову Ольгу Викторовну»
+    {{ who|name_position("дательный") }}     «Ивановой Марии Петровне, учителю математики»
+                                     (who: a person of the context, with name and position)
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2 import meta
+from lxml import etree
+from markupsafe import Markup
+
+from mentorxl.errors import TemplateBroken
+
+CASES: dict[str, str] = {
+    "genitive": "родительный",
+    "dative": "дательный",
+    "accusative": "винительный",
+    "instrumental": "творительный",
+    "prepositional": "предложный",
+}
+NBSP = "\u00a0"  # «1 сентября», «2025 г.», «№ 12» never break apart at a line end
+BLANK_DATE = "«___» __________ 20___\u00a0г."
+FIX_HINT = ("Исправьте шаблон в Word или создайте стандартные шаблоны заново: "
+            "python scripts/make_templates.py.")
+
+# Characters XML 1.0 forbids (a control character pasted from elsewhere would corrupt the document).
+_BAD_XML_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_BREAKS = re.compile(r"[\t\r\n]+")
+_PARTS = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
+_TAGS = re.compile(r"<[^>]+>")
+_JINJA = re.compile(r"\{[{%#].*?[}%#]\}")
+
+
+# ---------------------------------------------------------------- filters
+
+
+def _as_date(value: object) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    return value if isinstance(value, date) else None
+
+
+def ru_date(value: object) -> str:
+    """«1 сентября 2025 г.» (Babel, Russian locale)."""
+    d = _as_date(value)
+    if d is None:
+        return str(value) if value not in (None, "") else BLANK_DATE
+    from babel.dates import format_date
+
+    return format_date(d, "d\u00a0MMMM y", locale="ru") + NBSP + "г."
+
+
+def month_year(value: object) -> str:
+    d = _as_date(value)
+    if d is None:
+        return str(value or "")
+    from babel.dates import format_date
+
+    text = format_date(d, "LLLL y", locale="ru")
+    return text[:1].upper() + text[1:]
+
+
+def short_date(value: object) -> str:
+    d = _as_date(value)
+    return d.strftime("%d.%m.%Y") if d else str(value or "")
+
+
+def plural(n: object, one: str, few: str, many: str) -> str:
+    """The Russian word form for the number n: 1 пара, 2 пары, 5 пар, 21 пара, 11 пар."""
+    try:
+        count = abs(int(float(str(n))))
+    except ValueError:
+        return many
+    if count % 10 == 1 and count % 100 != 11:
+        return one
+    if 2 <= count % 10 <= 4 and not 12 <= count % 100 <= 14:
+        return few
+    return many
+
+
+def lower_first(value: object) -> str:
+    text = str(value or "")
+    if len(text) > 1 and text[1].isupper():  # an abbreviation: «УВР», «МБОУ»
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def _words(function: str, value: object, *args: str) -> str:
+    """A function of documents/declension.py on a name or position; an empty value stays empty, and a value
+    the rules cannot handle is printed as typed (a document with one undeclined word beats no document)."""
+    text = str(value or "").strip()
+    if not text:
+        return ""
+    from mentorxl.documents import declension
+
+    apply = getattr(declension, function)
+    try:
+        return str(apply(text, *args))
+    except (ValueError, KeyError, IndexError):
+        return text
+
+
+def decline_name(value: object, case: str) -> str:
+    return _words("decline", value, case)
+
+
+def decline_position(value: object, case: str) -> str:
+    return _words("decline_position", value, case)
+
+
+def initials(value: object) -> str:
+    return _words("initials", value)
+
+
+def initials_first(value: object) -> str:
+    return _words("initials_first", value)
+
+
+def _declined(value: object, case: str, kind: str) -> str:
+    if case in ("", "именительный"):
+        return str(value or "").strip()
+    return decline_name(value, case) if kind == "name" else decline_position(value, case)
+
+
+def position_name(who: Mapping[str, Any], case: str = "именительный") -> str:
+    """«заместителя директора по УВР Смирнову Ольгу Викторовну»: position (if any), then the name."""
+    position = lower_first(_declined(who.get("position"), case, "position"))
+    return " ".join(x for x in (position, _declined(who.get("name"), case, "name")) if x)
+
+
+def name_position(who: Mapping[str, Any], case: str = "именительный") -> str:
+    """«Ивановой Марии Петровне, учителю математики»: the name, then the position after a comma."""
+    position = lower_first(_declined(who.get("position"), case, "position"))
+    name = _declined(who.get("name"), case, "name")
+    return f"{name}, {position}" if position else name
+
+
+def _case_filter(function: Callable[[object, str], str], case: str) -> Callable[[object], str]:
+    def apply(value: object) -> str:
+        return function(value, case)
+
+    return apply
+
+
+def finalize(value: object) -> object:
+    """Every printed value: None prints nothing, dates print in Russian, line breaks become spaces and
+    characters XML forbids are dropped (autoescape then escapes & < > " ')."""
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return ru_date(value)
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return _BREAKS.sub(" ", _BAD_XML_CHARS.sub("", value))
+    return value
+
+
+def make_env() -> jinja2.Environment:
+    env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined, finalize=finalize,
+                             keep_trailing_newline=True)
+    filters: dict[str, Callable[..., Any]] = {
+        "ru_date": ru_date, "month_year": month_year, "short_date": short_date, "plural": plural,
+        "lower_first": lower_first, "decline": decline_name, "position": decline_position,
+        "initials": initials, "initials_first": initials_first,
+        "position_name": position_name, "name_position": name_position,
+    }
+    for english, russian in CASES.items():
+        filters[english] = _case_filter(decline_name, russian)
+        filters[f"position_{english}"] = _case_filter(decline_position, russian)
+    env.filters.update(filters)
+    return env
+
+
+@lru_cache(maxsize=1)
+def environment() -> jinja2.Environment:
+    """One environment per process: compiled templates keep a reference to it."""
+    return make_env()
+
+
+# ---------------------------------------------------------------- templates
+
+
+def patch(xml: str) -> str:
+    """docxtpl's cleaning of Word XML (tags split over runs, {%tr %}/{%p %} rows and paragraphs),
+    then one paragraph per line, so that a jinja error line points at a paragraph."""
+    from docxtpl import DocxTemplate
+
+    patched: str = DocxTemplate.patch_xml(None, xml)  # patch_xml uses nothing of the instance
+    return re.sub(r"<w:p([ >])", r"\n<w:p\1", patched)
+
+
+def _unpatch(xml: str) -> str:
+    xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
+    return xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+
+
+def _line_text(source: str, lineno: int | None) -> str:
+    """The template text around a jinja error: the tag on that line, or the paragraph's text."""
+    if not lineno:
+        return ""
+    lines = source.splitlines()
+    line = lines[lineno - 1] if 0 < lineno <= len(lines) else ""
+    text = _TAGS.sub("", line)
+    tags = _JINJA.findall(text)
+    if tags:
+        return tags[0]
+    start = text.find("{")
+    return (text[start:] if start >= 0 else text).strip()[:120]
+
+
+def _tag_of(sources: Iterable[str], variable: str) -> str:
+    """The first jinja tag of the template text that mentions `variable`."""
+    word = re.compile(rf"\b{re.escape(variable)}\b")
+    for source in sources:
+        for tag in _JINJA.findall(_TAGS.sub("", source)):
+            if word.search(tag):
+                return str(tag)
+    return "{{ " + variable + " }}"
+
+
+@dataclass(slots=True)
+class CompiledTemplate:
+    """A .docx with its jinja parts compiled once; `render` makes a new .docx (bytes) per context."""
+
+    name: str
+    entries: list[tuple[zipfile.ZipInfo, bytes]]
+    parts: dict[str, jinja2.Template]
+    variables: frozenset[str]
+
+    def render(self, context: Mapping[str, Any]) -> bytes:
+        rendered: dict[str, bytes] = {}
+        for part, template in self.parts.items():
+            try:
+                xml = _unpatch(template.render(context))
+            except jinja2.UndefinedError as error:
+                raise TemplateBroken(f"Шаблон «{self.name}»: неизвестное значение ({error.message}).",
+                                     FIX_HINT) from error
+            except jinja2.TemplateError as error:
+                raise TemplateBroken(f"Шаблон «{self.name}» не заполняется: {error.message}.",
+                                     FIX_HINT) from error
+            data = xml.encode("utf-8")
+            try:
+                etree.fromstring(data)
+            except etree.XMLSyntaxError as error:
+                raise TemplateBroken(
+                    f"Шаблон «{self.name}» дал повреждённый документ ({part}: {error.msg}).",
+                    "Поставьте теги {%p …%} и {%tr …%} в отдельные абзацы и строки таблицы. " + FIX_HINT,
+                ) from error
+            rendered[part] = data
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+            for info, data in self.entries:
+                zf.writestr(info, rendered.get(info.filename, data), compress_type=zipfile.ZIP_DEFLATED,
+                            compresslevel=1)
+        return out.getvalue()
+
+
+def compile_template(data: bytes, name: str, keys: Iterable[str],
+                     env: jinja2.Environment | None = None) -> CompiledTemplate:
+    """Parse and check a template: a broken tag or a variable the document does not provide is one
+    TemplateBroken naming the template and the tag."""
+    env = env or environment()
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        entries = [(info, archive.read(info)) for info in archive.infolist()]
+    except (zipfile.BadZipFile, OSError, EOFError) as error:
+        raise TemplateBroken(f"Шаблон «{name}» не читается как документ Word (.docx).", FIX_HINT) from error
+    if not any(info.filename == "word/document.xml" for info, _ in entries):
+        raise TemplateBroken(f"Шаблон «{name}» не читается как документ Word (.docx).", FIX_HINT)
+    for info, raw in entries:  # the parts copied as they are must be sound: checked once, here
+        if info.filename.endswith((".xml", ".rels")):
+            try:
+                etree.fromstring(raw)
+            except etree.XMLSyntaxError as error:
+                raise TemplateBroken(f"Шаблон «{name}» повреждён ({info.filename}: {error.msg}).",
+                                     FIX_HINT) from error
+    parts: dict[str, jinja2.Template] = {}
+    sources: list[str] = []
+    variables: set[str] = set()
+    for info, raw in entries:
+        if not _PARTS.match(info.filename):
+            continue
+        source = patch(raw.decode("utf-8"))
+        if "{" not in source:
+            continue
+        try:
+            tree = env.parse(source)
+            parts[info.filename] = env.from_string(tree)
+        except jinja2.TemplateSyntaxError as error:
+            tag = _line_text(source, error.lineno)
+            raise TemplateBroken(f"Шаблон «{name}»: ошибка в теге «{tag}» ({error.message}).",
+                                 FIX_HINT) from error
+        variables |= meta.find_undeclared_variables(tree)
+        sources.append(source)
+    known = set(keys) | set(env.globals)
+    unknown = sorted(variables - known)
+    if unknown:
+        shown = ", ".join(f"«{v}»" for v in unknown)
+        raise TemplateBroken(
+            f"Шаблон «{name}»: неизвестная переменная {shown} в теге «{_tag_of(sources, unknown[0])}».",
+            f"В этом документе доступны: {', '.join(sorted(keys))}. " + FIX_HINT,
+        )
+    return CompiledTemplate(name, entries, parts, frozenset(variables))
+
+
+_CACHE: dict[tuple[str, int, int, frozenset[str]], CompiledTemplate] = {}
+
+
+def load_template(path: Path, keys: Iterable[str]) -> CompiledTemplate:
+    """The compiled template of a file, parsed once per process while the file is unchanged."""
+    path = Path(path)
+    try:
+        stat = path.stat()
+    except OSError as error:
+        raise TemplateBroken(f"Нет шаблона «{path.name}» ({path.parent}).", FIX_HINT) from error
+    key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size, frozenset(keys))
+    if key not in _CACHE:
+        _CACHE[key] = compile_template(path.read_bytes(), path.name, keys)
+    return _CACHE[key]

@@ -1,0 +1,389 @@
+"""The аналитическая справка on monitoring, in Word: title, organisation, period, tables, charts, conclusions.
+
+Built with python-docx from `core.monitoring.Monitoring` (no template: its tables grow with the data).
+Times New Roman 14 (11 in tables), margins 30/15/20/20 mm as in the other documents. Charts are drawn by
+matplotlib on the Agg canvas into PNG bytes in memory, with a Times-like serif font and Russian labels.
+The module hands over checked bytes; the action writes the file (documents/ does not write files).
+"""
+
+from __future__ import annotations
+
+import io
+import textwrap
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any
+
+from mentorxl.core import vocabulary as v
+from mentorxl.core.dates import russian_date
+from mentorxl.core.monitoring import IDLE_DAYS, Monitoring, Scores, counted, number, percent
+from mentorxl.documents.render import check_docx
+
+FONT = "Times New Roman"
+CHART_FONTS = ("Times New Roman", "Liberation Serif", "Tinos", "PT Serif", "Nimbus Roman", "DejaVu Serif")
+KIND_COLOURS = {v.SURVEY_ENTRY: "#9DC3E6", v.SURVEY_MIDDLE: "#F4B183", v.SURVEY_FINAL: "#70AD47"}
+STATUS_COLOURS = {v.EVENT_DONE: "#70AD47", v.EVENT_IN_PROGRESS: "#FFC000", v.EVENT_PLANNED: "#9DC3E6",
+                  v.EVENT_CANCELLED: "#BFBFBF"}
+MAX_PAIR_ROWS = 60  # a longer list of pairs is cut in the table (the chart and the totals keep them all)
+
+
+def report_title(m: Monitoring) -> str:
+    """The file name without «.docx»."""
+    return f"Аналитическая справка по мониторингу наставничества на {m.today:%d.%m.%Y}"
+
+
+# ---------------------------------------------------------------- charts
+
+
+@lru_cache(maxsize=1)
+def chart_font() -> str:
+    """The first Times-like serif font matplotlib can find (DejaVu Serif ships with matplotlib)."""
+    from matplotlib import font_manager
+
+    names = {f.name for f in font_manager.fontManager.ttflist}
+    return next((name for name in CHART_FONTS if name in names), "DejaVu Serif")
+
+
+def _png(draw: Any, height_cm: float) -> bytes:
+    from matplotlib import rc_context
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    with rc_context({"font.family": "serif", "font.serif": [chart_font(), "DejaVu Serif"], "font.size": 9,
+                     "axes.spines.top": False, "axes.spines.right": False}):
+        fig = Figure(figsize=(16 / 2.54, height_cm / 2.54), dpi=150)
+        FigureCanvasAgg(fig)
+        draw(fig)
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format="png", dpi=150, bbox_inches="tight", pad_inches=0.08)
+    return buffer.getvalue()
+
+
+def survey_chart(m: Monitoring) -> bytes | None:
+    """Mean answers per question, a bar for each questionnaire."""
+    if not m.questions:
+        return None
+
+    def draw(fig: Any) -> None:
+        ax = fig.add_subplot()
+        labels = [textwrap.fill(q.label, 34) for q in m.questions]
+        count = len(m.surveys)
+        height = 0.8 / max(count, 1)
+        for i, kind in enumerate(m.surveys):
+            ys = [n - 0.4 + height * (i + 0.5) for n in range(len(m.questions))]
+            xs = [q.means.get(kind, 0.0) for q in m.questions]
+            bars = ax.barh(ys, xs, height=height, label=kind, color=KIND_COLOURS.get(kind, "#A5A5A5"))
+            ax.bar_label(bars, labels=[number(x) if x else "" for x in xs], padding=2, fontsize=7)
+        ax.set_yticks(range(len(m.questions)), labels)
+        ax.invert_yaxis()
+        ax.set_xlim(0, 10.9)
+        ax.set_xlabel("Средний балл (1–10)")
+        ax.set_title("Результаты анкетирования по вопросам")
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=max(count, 1), fontsize=8,
+                  frameon=False)
+
+    return _png(draw, 3.5 + 1.1 * len(m.questions) * max(1, len(m.surveys)) / 2)
+
+
+def meetings_chart(m: Monitoring) -> bytes | None:
+    """Meetings per pair (pairs of the year)."""
+    pairs = [a for a in m.activity if a.meetings or a.in_force]
+    if not m.meetings or not pairs:
+        return None
+
+    def draw(fig: Any) -> None:
+        from matplotlib.ticker import MaxNLocator
+
+        ax = fig.add_subplot()
+        labels = [f"№ {a.number}" for a in pairs]
+        colours = ["#C00000" if a.idle else "#5B9BD5" for a in pairs]
+        bars = ax.bar(range(len(pairs)), [a.meetings for a in pairs], color=colours)
+        if len(pairs) <= 30:
+            ax.bar_label(bars, padding=2, fontsize=7)
+        ax.set_xticks(range(len(pairs)), labels, rotation=90 if len(pairs) > 12 else 0, fontsize=7)
+        ax.set_ylabel("Встреч")
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+        idle = f" (красным — без встреч больше {IDLE_DAYS} дней)" if m.idle else ""
+        ax.set_title("Встречи наставнических пар" + idle)
+
+    return _png(draw, 7.5)
+
+
+def roadmap_chart(m: Monitoring) -> bytes | None:
+    """Events of the roadmap by status."""
+    r = m.roadmap
+    parts = [(v.EVENT_DONE, r.done), (v.EVENT_IN_PROGRESS, r.in_progress), (v.EVENT_PLANNED, r.planned),
+             (v.EVENT_CANCELLED, r.cancelled)]
+    parts = [(name, n) for name, n in parts if n]
+    if not parts:
+        return None
+
+    def draw(fig: Any) -> None:
+        ax = fig.add_subplot()
+        left = 0
+        for name, n in parts:
+            ax.barh([0], [n], left=left, color=STATUS_COLOURS[name], label=f"{name} — {n}")
+            ax.text(left + n / 2, 0, str(n), ha="center", va="center", fontsize=9)
+            left += n
+        ax.set_yticks([])
+        ax.set_xlim(0, left)
+        ax.set_xticks([])
+        ax.set_title(f"Мероприятия дорожной карты: {left}, просрочено — {r.overdue}")
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.05), ncol=len(parts), fontsize=8, frameon=False)
+        for side in ("left", "bottom"):
+            ax.spines[side].set_visible(False)
+
+    return _png(draw, 3.0)
+
+
+# ---------------------------------------------------------------- the document
+
+
+class _Writer:
+    def __init__(self) -> None:
+        from docx import Document
+        from docx.oxml.ns import qn
+        from docx.shared import Mm, Pt
+
+        self.doc = Document()
+        section = self.doc.sections[0]
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        section.left_margin, section.right_margin = Mm(30), Mm(15)
+        section.top_margin, section.bottom_margin = Mm(20), Mm(20)
+        normal = self.doc.styles["Normal"]
+        normal.font.name, normal.font.size = FONT, Pt(14)
+        fonts = normal.element.get_or_add_rPr().get_or_add_rFonts()
+        for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+            fonts.set(qn(attr), FONT)
+        pf = normal.paragraph_format
+        pf.space_before, pf.space_after = Pt(0), Pt(0)
+
+    def para(self, text: str = "", *, bold: bool = False, align: str = "justify", indent: bool = True,
+             size: float | None = None, after: float = 0, before: float = 0, italic: bool = False) -> Any:
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+        from docx.shared import Mm, Pt
+
+        p = self.doc.add_paragraph()
+        p.alignment = {"justify": WD_ALIGN_PARAGRAPH.JUSTIFY, "center": WD_ALIGN_PARAGRAPH.CENTER,
+                       "left": WD_ALIGN_PARAGRAPH.LEFT, "right": WD_ALIGN_PARAGRAPH.RIGHT}[align]
+        if indent and align == "justify":
+            p.paragraph_format.first_line_indent = Mm(12.5)
+        p.paragraph_format.space_after = Pt(after)
+        p.paragraph_format.space_before = Pt(before)
+        if text:
+            run = p.add_run(text)
+            run.bold, run.italic = bold, italic
+            if size:
+                run.font.size = Pt(size)
+        return p
+
+    def heading(self, text: str) -> None:
+        p = self.para(text, bold=True, align="left", indent=False, before=10, after=4)
+        p.paragraph_format.keep_with_next = True
+
+    def table(self, header: Sequence[str], rows: Sequence[Sequence[object]], widths: Sequence[float],
+              *, bold_last: bool = False) -> None:
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+        from docx.shared import Mm, Pt
+
+        table = self.doc.add_table(rows=1, cols=len(header))
+        table.style = "Table Grid"
+        table.autofit = False
+        for i, text in enumerate(header):
+            cell = table.rows[0].cells[i]
+            cell.text = ""
+            run = cell.paragraphs[0].add_run(text)
+            run.bold, run.font.size = True, Pt(11)
+            cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+        for n, row in enumerate(rows):
+            cells = table.add_row().cells
+            for i, value in enumerate(row):
+                run = cells[i].paragraphs[0].add_run("" if value is None else str(value))
+                run.font.size = Pt(11)
+                run.bold = bold_last and n == len(rows) - 1
+                if i > 0 and isinstance(value, int | float | str) and _numeric_text(str(value)):
+                    cells[i].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+        for column, width in zip(table.columns, widths, strict=True):
+            column.width = Mm(width)  # the grid LibreOffice lays out by
+        for row in table.rows:
+            for cell, width in zip(row.cells, widths, strict=True):
+                cell.width = Mm(width)  # the cell widths Word lays out by
+        self.para(after=4)
+
+    def picture(self, png: bytes | None) -> None:
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+        from docx.shared import Mm
+
+        if png is None:
+            return
+        p = self.para(align="center", indent=False)
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        p.add_run().add_picture(io.BytesIO(png), width=Mm(160))
+
+    def bytes(self) -> bytes:
+        buffer = io.BytesIO()
+        self.doc.save(buffer)
+        return buffer.getvalue()
+
+
+def signature_name(full_name: str) -> str:
+    """«О.\u00a0В.\u00a0Смирнова» from «Смирнова Ольга Викторовна», as a signature line writes it."""
+    surname, *names = full_name.split()
+    if not names:
+        return full_name.strip()
+    return "\u00a0".join([*(f"{n[0]}." for n in names if n), surname])
+
+
+def _numeric_text(text: str) -> bool:
+    s = text.replace("\u00a0%", "")
+    for sign in ",+−.":
+        s = s.replace(sign, "")
+    return s.strip().isdigit() or text == "—"
+
+
+def _mean(s: Scores, kind: str) -> str:
+    return number(s.means[kind]) if kind in s.means else "—"
+
+
+def _change(s: Scores) -> str:
+    change = s.shown_change
+    if change is None:
+        return "—"
+    return ("+" if change > 0 else "") + number(change)
+
+
+def _date(d: Any) -> str:
+    return d.strftime("%d.%m.%Y") if d else "—"
+
+
+def _participants(w: _Writer, m: Monitoring) -> None:
+    w.heading("1. Участники программы наставничества")
+    mentors = counted(m.mentors, "наставник", "наставника", "наставников")
+    mentees = counted(m.mentees, "наставляемый", "наставляемых", "наставляемых")
+    pairs = counted(m.pairs, "наставническая пара (группа)", "наставнические пары (группы)",
+                    "наставнических пар (групп)")
+    w.para(f"В {m.year} учебном году в программе участвуют {mentors} и {mentees}; сформировано {pairs}, "
+           f"из них действуют {m.pairs_in_force}.", after=4)
+    rows = [
+        ("Наставники в банке", m.mentors), ("Наставляемые в банке", m.mentees),
+        ("Наставнические пары и группы учебного года", m.pairs), ("из них действующие", m.pairs_in_force),
+        ("из них группы", m.groups), ("Наставники в действующих парах", m.mentors_in_pairs),
+        ("Наставляемые в действующих парах", m.mentees_in_pairs),
+    ]
+    w.table(("Показатель", "Значение"), rows, (120, 45))
+    if m.pairs:
+        w.table(("Форма наставничества", "Пар (групп)"), list(m.by_form.items()), (120, 45))
+        w.table(("Вид наставничества", "Пар (групп)"), list(m.by_kind.items()), (120, 45))
+
+
+def _coverage(w: _Writer, m: Monitoring) -> None:
+    c = m.coverage
+    w.heading("2. Охват целевой группы")
+    if not c.target:
+        w.para("В банке наставляемых нет педагогов с категорией «Молодой специалист», «Новый сотрудник» или "
+               "«Смена должности».", after=4)
+        return
+    w.para("Целевая группа — молодые специалисты, вновь принятые педагоги и сменившие должность; охваченными "
+           "считаются те, кто состоит в действующей наставнической паре или группе.", after=4)
+    rows: list[tuple[object, ...]] = [(cat, total, covered, percent(covered / total) if total else "—")
+                                      for cat, (total, covered) in c.by_category.items()]
+    rows.append(("Итого", c.target, c.covered, percent(c.share) if c.share is not None else "—"))
+    w.table(("Категория", "В банке", "В парах", "Охват"), rows, (75, 30, 30, 30), bold_last=True)
+
+
+def _meetings(w: _Writer, m: Monitoring) -> None:
+    w.heading("3. Встречи наставнических пар")
+    if not m.activity:
+        w.para("Наставнические пары ещё не сформированы.", after=4)
+        return
+    w.para(f"Всего проведено {counted(m.meetings, 'встреча', 'встречи', 'встреч')} "
+           f"({number(m.hours)} ч).", after=4)
+    rows = [(a.number, a.mentor, "; ".join(a.mentees), a.meetings, number(a.hours), _date(a.last_meeting))
+            for a in m.activity[:MAX_PAIR_ROWS]]
+    w.table(("№ пары", "Наставник", "Наставляемые", "Встреч", "Часов", "Последняя встреча"), rows,
+            (15, 42, 52, 17, 17, 22))
+    if len(m.activity) > MAX_PAIR_ROWS:
+        w.para(f"Показаны первые {MAX_PAIR_ROWS} пар из {len(m.activity)}; полный список — на листе "
+               "«Мониторинг».", italic=True, after=4)
+    w.picture(meetings_chart(m))
+    if m.idle:
+        listed = ", ".join(f"№ {a.number}" for a in m.idle)
+        w.para(f"Без встреч более {IDLE_DAYS} дней: {listed}.", after=4)
+
+
+def _surveys(w: _Writer, m: Monitoring) -> None:
+    w.heading("4. Результаты анкетирования")
+    if not m.surveys:
+        w.para("Ответы анкет не внесены на лист «Анкеты».", after=4)
+        return
+    filled = ", ".join(f"{kind.casefold()} — {n}" for kind, n in m.respondents.items())
+    w.para(f"Анкеты заполнены (число анкет): {filled}. Ответы даны по шкале от 1 до 10; в таблицах — средний "
+           "балл, изменение — разница между последней и первой анкетой.", after=4)
+    header = ("Вопрос", *m.surveys, "Изменение")
+    width = 95 / max(1, len(m.surveys) + 1)
+    rows = [(q.label, *(_mean(q, kind) for kind in m.surveys), _change(q)) for q in m.questions]
+    rows.append(("Все вопросы", *(_mean(m.overall, kind) for kind in m.surveys), _change(m.overall)))
+    w.table(header, rows, (70, *([width] * (len(m.surveys) + 1))), bold_last=True)
+    w.picture(survey_chart(m))
+    if m.roles:
+        rows = [(r.label, *(_mean(r, kind) for kind in m.surveys), _change(r)) for r in m.roles]
+        w.table(("Роль", *m.surveys, "Изменение"), rows, (70, *([width] * (len(m.surveys) + 1))))
+    if m.satisfaction is not None:
+        si = m.satisfaction
+        w.para(f"Индекс удовлетворённости — {percent(si.index)}: средний балл {number(si.mean)} по "
+               f"{counted(si.answers, 'ответу', 'ответам', 'ответам')} анкеты «{si.survey}», пересчитанный в "
+               "проценты по формуле (балл − 1) / 9 × 100 %: ответ «1» — 0 %, ответ «10» — 100 %.", after=4)
+
+
+def _roadmap(w: _Writer, m: Monitoring) -> None:
+    r = m.roadmap
+    w.heading("5. Выполнение дорожной карты")
+    if not r.total:
+        w.para("Дорожная карта не заполнена.", after=4)
+        return
+    share = percent(r.share) if r.share is not None else "—"
+    w.para(f"Выполнено {r.done} из {r.counted} мероприятий (без отменённых) — {share}.", after=4)
+    rows = [(v.EVENT_DONE, r.done), (v.EVENT_IN_PROGRESS, r.in_progress), (v.EVENT_PLANNED, r.planned),
+            (v.EVENT_CANCELLED, r.cancelled), ("Просрочено", r.overdue), ("Всего", r.total)]
+    w.table(("Статус", "Мероприятий"), rows, (120, 45), bold_last=True)
+    w.picture(roadmap_chart(m))
+    if r.overdue_events:
+        w.para("Просроченные мероприятия:", after=2, indent=False, align="left")
+        w.table(("Мероприятие", "Срок", "Крайний срок"),
+                [(e.event, e.term, _date(e.due)) for e in r.overdue_events], (95, 45, 25))
+
+
+def render_report(m: Monitoring) -> bytes:
+    """The справка as checked .docx bytes."""
+    w = _Writer()
+    if m.org:
+        w.para(m.org, align="center", indent=False, after=12)
+    w.para("АНАЛИТИЧЕСКАЯ СПРАВКА", bold=True, align="center", indent=False)
+    w.para("по итогам мониторинга реализации программы наставничества", bold=True, align="center",
+           indent=False)
+    w.para(f"за период с {russian_date(m.period_start)} по {russian_date(m.today)}", align="center",
+           indent=False, after=12)
+    w.para("Цель мониторинга — оценить, как работает система наставничества: участие педагогов, работу "
+           "наставнических пар, удовлетворённость участников и выполнение дорожной карты. Источники данных: "
+           "банки наставников и наставляемых, журнал встреч, анкеты участников (входная, промежуточная, "
+           "итоговая) и дорожная карта программы.", after=6)
+    _participants(w, m)
+    _coverage(w, m)
+    _meetings(w, m)
+    _surveys(w, m)
+    _roadmap(w, m)
+    w.heading("6. Выводы")
+    for i, sentence in enumerate(m.conclusions, start=1):
+        w.para(f"{i}. {sentence}", after=2)
+    if m.curator:
+        w.para(before=24)
+        from docx.enum.text import WD_TAB_ALIGNMENT
+        from docx.shared import Mm
+
+        position = (m.curator_position or "Куратор наставничества").strip()
+        p = w.para(position[:1].upper() + position[1:], align="left", indent=False)
+        p.paragraph_format.tab_stops.add_tab_stop(Mm(165), WD_TAB_ALIGNMENT.RIGHT)
+        p.add_run("\t" + signature_name(m.curator))
+    data = w.bytes()
+    check_docx(data, report_title(m))
+    return data

@@ -1,0 +1,98 @@
+"""Makes the pictures of the README: the first page of each kind of document, as LibreOffice prints it.
+
+A small realistic school goes through the same actions as a click (order, programs, agreements, consents,
+reward); LibreOffice turns the Word files into PDF and pdftoppm the first pages into docs/preview_*.png.
+Run: .venv/bin/python scripts/render_previews.py   (needs LibreOffice and poppler-utils)
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+if TYPE_CHECKING:
+    from mentorxl.book.fake import FakeBook
+
+DOCS = ROOT / "docs"
+TODAY = date(2025, 9, 1)
+DPI = 80
+
+MENTEES = (
+    ("Петрова Анна Сергеевна", "учитель английского языка", "ИКТ; урок; родители", "01.09.2025"),
+    ("Сидоров Иван Ильич", "учитель истории", "классный руководитель; дисциплина", "01.09.2025"),
+    ("Алиева Айгюль Рашид кызы", "учитель начальных классов", "ФГОС; оценивание", ""),
+    ("Фёдорова Алёна Игоревна", "учитель химии", "ОГЭ; проекты", "02.09.2025"),
+)
+MENTORS = (
+    ("Иванова Мария Петровна", "учитель математики", "Почётная грамота"),
+    ("Кузнецов Олег Игоревич", "учитель физики", "Благодарность"),
+    ("Шевченко Татьяна Викторовна", "учитель начальных классов", "Благодарность"),
+)
+PAIRS = (
+    ("1", "Иванова Мария Петровна", "Петрова Анна Сергеевна; Сидоров Иван Ильич", "групповое"),
+    ("2", "Шевченко Татьяна Викторовна", "Алиева Айгюль Рашид кызы", "традиционное"),
+    ("3", "Кузнецов Олег Игоревич", "Фёдорова Алёна Игоревна", "традиционное"),
+)
+
+
+def school(folder: Path) -> FakeBook:
+    from mentorxl.book.fake import FakeBook
+    from mentorxl.core import contract as k
+
+    def sheet(spec: k.SheetSpec, rows: list[dict[str, object]]) -> list[list[object]]:
+        return [list[object](spec.headers), *([r.get(c.key) for c in spec.columns] for r in rows)]
+
+    settings = {
+        k.SET_ORG_FULL: "Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная "
+                        "школа № 5» г. Энска",
+        k.SET_ORG_SHORT: "МБОУ «СОШ № 5»", k.SET_PLACE: "г. Энск", k.SET_HEAD: "Орлова Татьяна Николаевна",
+        k.SET_HEAD_POSITION: "Директор", k.SET_CURATOR: "Смирнова Ольга Викторовна",
+        k.SET_CURATOR_POSITION: "заместитель директора по УВР", k.SET_YEAR: "2025/2026",
+    }
+    return FakeBook({
+        k.SETTINGS.name: sheet(k.SETTINGS, [{"parameter": p, "value": v} for p, v in settings.items()]),
+        k.MENTEES.name: sheet(k.MENTEES, [{"name": n, "position": p, "requests": r, "consent_pd": c or None}
+                                          for n, p, r, c in MENTEES]),
+        k.MENTORS.name: sheet(k.MENTORS, [{"name": n, "position": p, "competences": "ИКТ", "reward": r,
+                                           "consent_pd": "01.09.2025", "consent_mentoring": "01.09.2025"}
+                                          for n, p, r in MENTORS]),
+        k.PAIRS.name: sheet(k.PAIRS, [{"number": n, "mentor": m, "mentees": e, "form": "педагог – педагог",
+                                       "kind": kind, "start": "01.09.2025", "end": "31.05.2026",
+                                       "status": "Утверждена"} for n, m, e, kind in PAIRS]),
+    }, path=folder / "Наставничество.xlsx")
+
+
+def main() -> int:
+    from mentorxl.actions.documents import make_documents, make_order
+    from mentorxl.documents.render import to_pdfs
+
+    if shutil.which("pdftoppm") is None:
+        print("Нужна программа pdftoppm (poppler-utils).", file=sys.stderr)
+        return 1
+    DOCS.mkdir(exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        book = school(folder)
+        out = folder / "docs"
+        kinds = {"order": make_order(book, out_dir=out, number="112", on=TODAY, today=TODAY).files[0]}
+        for kind in ("programs", "agreements", "consents", "reward"):
+            kinds[kind] = make_documents(book, kind=kind, out_dir=out, today=TODAY).files[0]
+        pdfs = to_pdfs(list(kinds.values()), folder / "pdf")
+        for kind, pdf in zip(kinds, pdfs, strict=True):
+            target = DOCS / f"preview_{kind}"
+            subprocess.run(["pdftoppm", "-png", "-r", str(DPI), "-f", "1", "-l", "1", "-singlefile", str(pdf),
+                            str(target)], check=True)
+            print(f"  → {target}.png")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,46 @@
+"""The analytic report and the «Мониторинг» workbook rendered by a real LibreOffice."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from mentorxl.actions.monitoring import monitoring_report
+from mentorxl.book.headless import HeadlessBook
+from mentorxl.documents.render import to_pdfs
+
+pytestmark = pytest.mark.libreoffice
+TODAY = date(2026, 5, 25)
+
+
+def test_the_report_of_the_demo_school_prints_with_its_tables_charts_and_conclusions(
+    soffice: str, tmp_book, tmp_path: Path
+) -> None:
+    master = tmp_book("Наставничество.xlsx", demo=True, today=TODAY)
+    outcome = monitoring_report(HeadlessBook(master), out_dir=tmp_path / "out", today=TODAY)
+    report, sheet = outcome.files
+    report_pdf, sheet_pdf = to_pdfs([report, sheet], tmp_path / "pdf")
+    reader = PdfReader(report_pdf)
+    text = re.sub(r"\s+", " ", " ".join(page.extract_text() or "" for page in reader.pages))
+    for phrase in (
+        "АНАЛИТИЧЕСКАЯ СПРАВКА",
+        "по итогам мониторинга реализации программы наставничества",
+        "Участники программы наставничества",
+        "Охват целевой группы",
+        "Встречи наставнических пар",
+        "Результаты анкетирования",
+        "Индекс удовлетворённости",
+        "Выполнение дорожной карты",
+        "Выводы",
+        "Удовлетворённость выросла",
+    ):
+        assert phrase in text, phrase
+    assert 2 <= len(reader.pages) <= 12
+    images = {image.name for page in reader.pages for image in page.images}  # LibreOffice shares them
+    assert len(images) == 3  # the three charts survive the render
+    sheet_text = " ".join(page.extract_text() or "" for page in PdfReader(sheet_pdf).pages)
+    assert "Основные показатели" in sheet_text

@@ -1,0 +1,229 @@
+"""The municipal summary over a folder of small generated workbooks, broken ones among them."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from mentorxl.actions.monitoring import consolidate
+from mentorxl.book.consolidate import FAILURES_SHEET, SUMMARY_SHEET, consolidate_files, workbook_files
+from mentorxl.core import contract as k
+from mentorxl.core.consolidation import SchoolRow, totals
+from mentorxl.errors import NothingToDo
+from tests.builders import grid, mentee, mentor, minimal_book, settings_grid, write_book
+
+TODAY = date(2026, 5, 25)
+SURNAMES = (
+    "Иванова",
+    "Петрова",
+    "Сидорова",
+    "Кузнецова",
+    "Смирнова",
+    "Попова",
+    "Васильева",
+    "Новикова",
+    "Морозова",
+    "Волкова",
+    "Лебедева",
+    "Козлова",
+    "Орлова",
+    "Зайцева",
+    "Павлова",
+    "Соколова",
+)
+NAMES = ("Анна Сергеевна", "Мария Петровна", "Ольга Ивановна", "Елена Викторовна", "Ирина Олеговна")
+Q = "Удовлетворённость программой наставничества"
+
+
+def person(school: int, n: int) -> str:
+    return f"{SURNAMES[(school * 5 + n) % len(SURNAMES)]}-{school}{n} {NAMES[n % len(NAMES)]}"
+
+
+def school_sheets(i: int) -> dict[str, list[list[object]]]:
+    mentors = [person(i, n) for n in range(2)]
+    mentees = [person(i, n) for n in range(2, 2 + 3 + i % 3)]
+    pairs = [
+        {
+            "number": str(n + 1),
+            "mentor": mentors[n % 2],
+            "mentees": name,
+            "form": "педагог – педагог",
+            "kind": "традиционное" if n else "групповое",
+            "start": "01.10.2025",
+            "status": "Действует",
+        }
+        for n, name in enumerate(mentees[:2])
+    ]
+    book = minimal_book(
+        mentees=[mentee(name, category="Молодой специалист") for name in mentees],
+        mentors=[mentor(name) for name in mentors],
+        pairs=pairs,
+    )
+    book[k.SETTINGS.name] = settings_grid(
+        {
+            k.SET_ORG_SHORT: f"МБОУ «СОШ № {i + 1}»",
+            k.SET_PLACE: "г. Заречный",
+            k.SET_YEAR: "2025/2026",
+            k.SET_HEAD: person(i, 9),
+            k.SET_CURATOR: person(i, 8),
+        }
+    )
+    book[k.SURVEYS.name] = grid(
+        k.SURVEYS,
+        [
+            {
+                "date": "20.05.2026",
+                "respondent": name,
+                "role": "Наставляемый",
+                "survey": "Итоговая",
+                Q: 6 + i % 4,
+            }
+            for name in mentees[:2]
+        ],
+        extra=[Q],
+    )
+    book[k.MEETINGS.name] = grid(k.MEETINGS, [{"pair": "1", "date": "10.05.2026", "hours": 1.5}])
+    book[k.ROADMAP.name] = grid(
+        k.ROADMAP,
+        [
+            {
+                "stage": "1",
+                "event": "Положение",
+                "term": "до 15 сентября 2025 г.",
+                "responsible": "Директор",
+                "status": "Выполнено",
+            },
+            {"stage": "2", "event": "Материалы", "term": "до 31 октября 2025 г.", "responsible": "Куратор"},
+        ],
+    )
+    return book
+
+
+def every_name(count: int) -> set[str]:
+    return {person(i, n) for i in range(count) for n in range(10)}
+
+
+@pytest.fixture
+def region(tmp_path: Path) -> Path:
+    folder = tmp_path / "район"
+    (folder / "сельские").mkdir(parents=True)
+    for i in range(7):
+        where = folder / "сельские" if i >= 5 else folder
+        write_book(where / f"школа_{i + 1:02}.xlsx", school_sheets(i))
+    (folder / "пустой.xlsx").write_bytes(b"")
+    (folder / "не_книга.xlsx").write_bytes(b"this is a csv pretending, not a zip")
+    broken = school_sheets(8)
+    del broken[k.MENTORS.name]
+    write_book(folder / "без_наставников.xlsx", broken)
+    (folder / "~$школа_01.xlsx").write_bytes(b"lock")
+    (folder / "заметки.txt").write_text("не книга")
+    return folder
+
+
+def test_a_folder_of_schools_becomes_one_summary_with_totals_and_the_failures_listed(
+    region: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "Сводка.xlsx"
+    outcome = consolidate(region, out=out, today=TODAY)
+    assert outcome.files == [out] and outcome.exit_code == 0
+    assert "организаций — 7" in outcome.message and "файлов не прочитано — 3" in outcome.message
+    wb = openpyxl.load_workbook(out)
+    rows = [list(r) for r in wb[SUMMARY_SHEET].iter_rows(min_row=4, values_only=True)]
+    header, lines, total = rows[0], rows[1:-1], rows[-1]
+    assert header[:7] == [
+        "Организация",
+        "Населённый пункт",
+        "Наставников",
+        "Наставляемых",
+        "Пар и групп",
+        "Действующих",
+        "Групп",
+    ]
+    assert (
+        "Форма: педагог – педагог" in header and "Вид: групповое" in header and "Вид: традиционное" in header
+    )
+    assert sorted(line[0] for line in lines) == sorted(f"МБОУ «СОШ № {i + 1}»" for i in range(7))
+    column = dict(zip(header, zip(*lines, strict=True), strict=True))
+    assert column["Наставников"] == (2,) * 7
+    assert total[0] == "Итого"
+    assert total[header.index("Наставляемых")] == sum(3 + i % 3 for i in range(7))
+    assert total[header.index("Пар и групп")] == 14
+    assert total[header.index("Охват")] == pytest.approx(14 / sum(3 + i % 3 for i in range(7)))
+    assert total[header.index("Выполнение дорожной карты")] == 0.5
+    failed = {r[0]: r[1] for r in wb[FAILURES_SHEET].iter_rows(min_row=2, values_only=True)}
+    assert sorted(failed) == ["без_наставников.xlsx", "не_книга.xlsx", "пустой.xlsx"]
+    assert "пуст" in failed["пустой.xlsx"] and "не книга Excel" in failed["не_книга.xlsx"]
+    assert "нет листа «Наставники»" in failed["без_наставников.xlsx"]
+
+
+def test_the_summary_holds_no_name_of_any_person(region: Path, tmp_path: Path) -> None:
+    out = tmp_path / "Сводка.xlsx"
+    consolidate(region, out=out, today=TODAY)
+    cells = [
+        str(c)
+        for ws in openpyxl.load_workbook(out).worksheets
+        for row in ws.iter_rows(values_only=True)
+        for c in row
+        if c is not None
+    ]
+    names = every_name(9)
+    surnames = {name.split()[0] for name in names}
+    leaked = [c for c in cells for fragment in names | surnames if fragment.casefold() in c.casefold()]
+    assert leaked == []
+
+
+def test_the_summary_is_the_same_on_one_core_and_on_two(region: Path) -> None:
+    files = workbook_files(region)
+    one = consolidate_files(files, TODAY, root=region, workers=1)
+    two = consolidate_files(files, TODAY, root=region, workers=2)
+    assert one == two
+    assert [f.file for f in two.failures] == ["без_наставников.xlsx", "не_книга.xlsx", "пустой.xlsx"]
+    # in the order of the paths: «сельские/школа_06.xlsx» before «школа_01.xlsx»
+    assert [r.organisation for r in two.rows] == [f"МБОУ «СОШ № {n}»" for n in (6, 7, 1, 2, 3, 4, 5)]
+
+
+def test_lock_files_other_files_and_the_summary_itself_are_not_read(region: Path) -> None:
+    out = region / "Сводка.xlsx"
+    out.write_bytes(b"old summary")
+    names = [p.name for p in workbook_files(region, exclude=[out])]
+    assert "~$школа_01.xlsx" not in names and "заметки.txt" not in names and "Сводка.xlsx" not in names
+    assert len(names) == 10
+
+
+def test_a_folder_without_workbooks_is_nothing_to_do(tmp_path: Path) -> None:
+    with pytest.raises(NothingToDo):
+        consolidate(tmp_path, out=tmp_path / "s.xlsx", today=TODAY)
+
+
+def test_totals_recompute_shares_from_the_sums() -> None:
+    def row(
+        target: int, covered: int, satisfaction: float | None, answers: int, done: int, events: int
+    ) -> SchoolRow:
+        return SchoolRow(
+            "Ш",
+            "",
+            1,
+            target,
+            1,
+            1,
+            0,
+            {"педагог – педагог": 1},
+            {"традиционное": 1},
+            target,
+            covered,
+            satisfaction,
+            answers,
+            events,
+            done,
+            0,
+            2,
+            1.5,
+        )
+
+    total = totals([row(10, 5, 0.9, 30, 1, 4), row(30, 30, 0.5, 10, 3, 4), row(0, 0, None, 0, 0, 0)])
+    assert (total.target, total.covered, total.coverage) == (40, 35, 35 / 40)
+    assert total.satisfaction == pytest.approx((0.9 * 30 + 0.5 * 10) / 40) and total.answers == 40
+    assert total.completion == 0.5 and total.by_form == {"педагог – педагог": 3} and total.hours == 4.5
