@@ -32,3 +32,10 @@ def test_a_parameter_without_its_row_is_reported_without_a_row():
 
 def test_complete_settings_give_no_problems():
     assert problems(book(), "setting_missing") == []
+
+
+def test_an_optional_parameter_left_empty_is_no_problem_and_a_needed_one_is_only_a_warning():
+    sheets = book()
+    sheets[k.SETTINGS.name] = settings_grid({k.SET_HEAD: "", k.SET_CAPACITY: ""})
+    found = problems(sheets)
+    assert [(p.code, p.value) for p in found if p.sheet == "Настройки"] == [("setting_missing", "Руководитель")]

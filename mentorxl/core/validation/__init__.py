@@ -33,8 +33,8 @@ RULES: tuple[Rule, ...] = (
     *capacity.RULES, *statuses.RULES, *roadmap.RULES, *surveys.RULES,
 )
 
-# Loader problems a rule reports better: («required_empty» of consents and tags, by sheet and column key).
-SUPERSEDED = (*consents.SUPERSEDED, *tags.SUPERSEDED)
+# Loader problems a rule reports better: («required_empty» of consents, tags and settings, by sheet and column).
+SUPERSEDED = (*consents.SUPERSEDED, *tags.SUPERSEDED, *settings.SUPERSEDED)
 
 __all__ = ["RULES", "check"]
 

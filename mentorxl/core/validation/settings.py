@@ -1,4 +1,7 @@
-"""«Настройки»: parameters the documents and the roadmap need, left empty (warnings)."""
+"""«Настройки»: parameters the documents and the roadmap need, left empty (warnings).
+
+A parameter may be left empty (a default applies): the loader's «required_empty» of «Значение» is replaced
+by `missing_settings`, which speaks only of the parameters something needs (see `SUPERSEDED`)."""
 
 from __future__ import annotations
 
@@ -29,3 +32,4 @@ def missing_settings(ctx: Context) -> Iterator[Problem]:
 
 
 RULES = (missing_settings,)
+SUPERSEDED = ((k.SETTINGS, "value"),)
