@@ -23,6 +23,7 @@ from mentorxl.core.imports import (
     SKIP,
     SPEC_OF,
     SURNAME,
+    SURVEY,
     TIMESTAMP,
     ImportPlan,
     mapping_parameter,
@@ -110,7 +111,7 @@ def import_export(book: WorkbookPort, export: Path, *, as_: str, overwrite: bool
     saved = _saved_mapping(data.settings.get(parameter))
     plan = plan_import(table, as_, data, overwrite=overwrite, saved=saved, today=current_day())
     if plan.new_rows:
-        book.append_rows(spec, plan.new_rows)
+        book.append_rows(spec, plan.new_rows, own_columns=as_ == SURVEY)
     if plan.updates:
         book.update_cells(spec, plan.updates)
     remembered = _remember(book, as_, plan.mapping, data.settings.rows.get(header_key(parameter)), saved)

@@ -20,7 +20,7 @@ from mentorxl.core import contract as k
 from mentorxl.core.contract import SheetSpec
 from mentorxl.core.dates import EXCEL_EPOCH
 from mentorxl.core.program import ProgramData, load_program
-from mentorxl.core.table import Table, locate
+from mentorxl.core.table import Table, locate, with_own_columns
 from mentorxl.core.text import sheet_key
 from mentorxl.errors import SheetMissing
 
@@ -134,13 +134,15 @@ class CalcBook:
                 if isinstance(v, date):
                     sheet.getCellByPosition(index, first - 1 + offset).NumberFormat = self._date_key()
 
-    def _resize_tables(self, sheet: Any, table: Table, last_row: int) -> None:
+    def _resize_tables(self, sheet: Any, table: Table, last_row: int, right: int = 0) -> None:
+        """Stretch the database range of this header row down to `last_row` (and right to column `right`)."""
         ranges = self.doc.DatabaseRanges
         for name in ranges.getElementNames():
             db = ranges.getByName(name)
             area = db.getDataArea()
             if area.Sheet == sheet.getRangeAddress().Sheet and area.StartRow == (table.header_row or 0) - 1:
                 area.EndRow = max(last_row - 1, area.StartRow + 1)
+                area.EndColumn = max(area.EndColumn, right - 1)
                 db.setDataArea(area)
 
     def replace_rows(self, spec: SheetSpec, rows: Sequence[Mapping[str, object]]) -> None:
@@ -162,11 +164,18 @@ class CalcBook:
                     sheet.getCellByPosition(link_col, first - 1 + i).setFormula(f'=HYPERLINK("#{target}";"{text}")')
         self._resize_tables(sheet, table, first + len(rows) - 1)
 
-    def append_rows(self, spec: SheetSpec, rows: Sequence[Mapping[str, object]]) -> None:
+    def append_rows(self, spec: SheetSpec, rows: Sequence[Mapping[str, object]], *,
+                    own_columns: bool = False) -> None:
         sheet, table = self._ready(spec)
         last = max((n for n, _ in table.rows), default=table.header_row or 0)
+        right = 0
+        if own_columns:
+            table, added = with_own_columns(table, rows)
+            for index, text in added:
+                sheet.getCellByPosition(index, (table.header_row or 1) - 1).setString(text)
+            right = max([i + 1 for i, _ in added], default=0)
         self._write_columns(sheet, table, last + 1, rows)
-        self._resize_tables(sheet, table, last + len(rows))
+        self._resize_tables(sheet, table, last + len(rows), right)
 
     def update_cells(self, spec: SheetSpec, updates: Sequence[tuple[int, str, object]]) -> None:
         sheet, table = self._ready(spec)

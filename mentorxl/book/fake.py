@@ -13,7 +13,7 @@ from mentorxl.book.port import CellMark
 from mentorxl.core import contract as k
 from mentorxl.core.contract import SheetSpec
 from mentorxl.core.program import ProgramData, load_program
-from mentorxl.core.table import Table, locate
+from mentorxl.core.table import Table, locate, with_own_columns
 from mentorxl.core.text import sheet_key
 from mentorxl.errors import SheetMissing
 
@@ -80,9 +80,17 @@ class FakeBook:
         grid.extend(self._line(table, r, self._width(table)) for r in rows)
         self.log.append(("replace", name, len(rows)))
 
-    def append_rows(self, spec: SheetSpec, rows: Sequence[Mapping[str, object]]) -> None:
+    def append_rows(self, spec: SheetSpec, rows: Sequence[Mapping[str, object]], *,
+                    own_columns: bool = False) -> None:
         name, table = self._ensure(spec)
         grid = self.grids[name]
+        if own_columns:
+            table, added = with_own_columns(table, rows)
+            assert table.header_row is not None
+            header = grid[table.header_row - 1]
+            for index, text in added:
+                header.extend([None] * (index + 1 - len(header)))
+                header[index] = text
         last = max((n for n, _ in table.rows), default=table.header_row or 0)
         del grid[last:]
         grid.extend(self._line(table, r, self._width(table)) for r in rows)

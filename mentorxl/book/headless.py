@@ -18,7 +18,7 @@ from mentorxl.core import contract as k
 from mentorxl.core.contract import Kind, SheetSpec
 from mentorxl.core.models import Suggestion
 from mentorxl.core.program import ProgramData, load_program
-from mentorxl.core.table import Table
+from mentorxl.core.table import Table, with_own_columns
 from mentorxl.errors import BookUnreadable
 
 MARK_ERROR = "FFC7CE"
@@ -70,8 +70,9 @@ class HeadlessBook:
         else:
             self._ops.append(("replace", spec, list(rows)))
 
-    def append_rows(self, spec: SheetSpec, rows: Sequence[Mapping[str, object]]) -> None:
-        self._ops.append(("append", spec, list(rows)))
+    def append_rows(self, spec: SheetSpec, rows: Sequence[Mapping[str, object]], *,
+                    own_columns: bool = False) -> None:
+        self._ops.append(("append_own" if own_columns else "append", spec, list(rows)))
 
     def update_cells(self, spec: SheetSpec, updates: Sequence[tuple[int, str, object]]) -> None:
         self._ops.append(("update", spec, list(updates)))
@@ -184,6 +185,30 @@ def _append(wb: Any, table: Table, rows: list[Mapping[str, object]]) -> None:
     _grow_tables(ws, table, last + len(rows))
 
 
+def _append_own(wb: Any, table: Table, rows: list[Mapping[str, object]]) -> None:
+    """Append rows whose keys include headers of the user's own columns; new headers join the Excel table."""
+    from openpyxl.utils import get_column_letter
+    from openpyxl.utils.cell import range_boundaries
+    from openpyxl.worksheet.table import TableColumn
+
+    ws = wb[table.sheet]
+    table, added = with_own_columns(table, rows)
+    header_row = table.header_row or 1
+    for index, text in added:
+        ws.cell(row=header_row, column=index + 1).value = text
+    right = max([i + 1 for i, _ in added], default=0)
+    for t in ws.tables.values():
+        min_col, min_row, max_col, max_row = range_boundaries(t.ref)
+        if min_row == header_row and right > max_col:
+            for column in range(max_col + 1, right + 1):
+                name = ws.cell(row=header_row, column=column).value or f"Столбец{column}"
+                t.tableColumns.append(TableColumn(id=len(t.tableColumns) + 1, name=str(name)))
+            t.ref = f"{get_column_letter(min_col)}{min_row}:{get_column_letter(right)}{max_row}"
+            if t.autoFilter is not None:
+                t.autoFilter.ref = t.ref
+    _append(wb, table, rows)
+
+
 def _update(wb: Any, table: Table, updates: list[tuple[int, str, object]]) -> None:
     ws = wb[table.sheet]
     kinds = _kinds(table)
@@ -191,7 +216,9 @@ def _update(wb: Any, table: Table, updates: list[tuple[int, str, object]]) -> No
         _set(ws.cell(row=row, column=table.columns[key] + 1), value, kinds.get(key))
 
 
-_APPLY: dict[str, Callable[[Any, Table, Any], None]] = {"replace": _replace, "append": _append, "update": _update}
+_APPLY: dict[str, Callable[[Any, Table, Any], None]] = {
+    "replace": _replace, "append": _append, "append_own": _append_own, "update": _update,
+}
 
 
 def _merge_suggestions(data: ProgramData, earlier: Path) -> list[Suggestion]:

@@ -18,7 +18,7 @@ from mentorxl.book.sheet_writer import LINK_KEY
 from mentorxl.core import contract as k
 from mentorxl.core.contract import SheetSpec
 from mentorxl.core.program import ProgramData, load_program
-from mentorxl.core.table import Table, locate
+from mentorxl.core.table import Table, locate, with_own_columns
 from mentorxl.core.text import sheet_key
 from mentorxl.errors import SheetMissing
 
@@ -103,12 +103,13 @@ class LiveBook:
             if column:
                 sheet.range((first, index + 1), (first + len(rows) - 1, index + 1)).value = column
 
-    def _resize_tables(self, sheet: Any, table: Table, last_row: int) -> None:
+    def _resize_tables(self, sheet: Any, table: Table, last_row: int, right: int = 0) -> None:
+        """Stretch the Excel table of this header row down to `last_row` (and right to column `right`)."""
         for lo in sheet.tables:
             top = lo.range.row
             if top == table.header_row:
-                width = lo.range.columns.count
-                lo.resize(sheet.range((top, lo.range.column), (max(last_row, top + 1), lo.range.column + width - 1)))
+                end = max(lo.range.column + lo.range.columns.count - 1, right)
+                lo.resize(sheet.range((top, lo.range.column), (max(last_row, top + 1), end)))
 
     def replace_rows(self, spec: SheetSpec, rows: Sequence[Mapping[str, object]]) -> None:
         sheet, table = self._ready(spec)
@@ -126,11 +127,18 @@ class LiveBook:
                         f"#{r[LINK_KEY]}", str(r.get("sheet", "")), "Перейти к ячейке")
         self._resize_tables(sheet, table, first + len(rows) - 1)
 
-    def append_rows(self, spec: SheetSpec, rows: Sequence[Mapping[str, object]]) -> None:
+    def append_rows(self, spec: SheetSpec, rows: Sequence[Mapping[str, object]], *,
+                    own_columns: bool = False) -> None:
         sheet, table = self._ready(spec)
         last = max((n for n, _ in table.rows), default=table.header_row or 0)
+        right = 0
+        if own_columns:
+            table, added = with_own_columns(table, rows)
+            for index, text in added:
+                sheet.range((table.header_row, index + 1)).value = text
+            right = max([i + 1 for i, _ in added], default=0)
         self._write_columns(sheet, table, last + 1, rows)
-        self._resize_tables(sheet, table, last + len(rows))
+        self._resize_tables(sheet, table, last + len(rows), right)
 
     def update_cells(self, spec: SheetSpec, updates: Sequence[tuple[int, str, object]]) -> None:
         sheet, table = self._ready(spec)

@@ -36,8 +36,11 @@ class WorkbookPort(Protocol):
     def replace_rows(self, spec: SheetSpec, rows: Sequence[Mapping[str, object]]) -> None:
         """Replace the data rows of a sheet the program owns («Ошибки», «Подбор»); keys are column keys."""
 
-    def append_rows(self, spec: SheetSpec, rows: Sequence[Mapping[str, object]]) -> None:
-        """Add rows at the end of a table («Пары», imports), keeping everything else."""
+    def append_rows(self, spec: SheetSpec, rows: Sequence[Mapping[str, object]], *,
+                    own_columns: bool = False) -> None:
+        """Add rows at the end of a table («Пары», imports), keeping everything else. With `own_columns`
+        a row key that is no contract column is the header of a user's own column (a survey question):
+        written under that header, which is added after the last column when the sheet lacks it."""
 
     def update_cells(self, spec: SheetSpec, updates: Sequence[tuple[int, str, object]]) -> None:
         """Set cells by (Excel row, column key, value) — statuses, order numbers — and nothing else."""

@@ -7,8 +7,8 @@ Columns are found by header text, never by position; other columns are kept as `
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 
 from mentorxl.core.contract import Column, SheetSpec
 from mentorxl.core.text import clean, header_key
@@ -45,6 +45,29 @@ class Table:
     @property
     def found(self) -> bool:
         return self.header_row is not None
+
+
+def with_own_columns(table: Table, rows: Sequence[Mapping[str, object]]) -> tuple[Table, list[tuple[int, str]]]:
+    """The table as an append of `rows` sees it when their keys that are not contract columns are headers of
+    the user's own columns (the questions of «Анкеты»): each is found among the sheet's other headers as
+    typed or alike (case, spaces, ё), else it becomes a new column after the last header. Returns the table
+    with those headers as column keys, and the new header cells to write: (0-based index, header)."""
+    contract = {c.key for c in table.spec.columns}
+    known = {header_key(h): i for h, i in table.extra.items()}
+    columns = dict(table.columns)
+    added: list[tuple[int, str]] = []
+    free = max([*table.columns.values(), *table.extra.values(), -1]) + 1
+    for row in rows:
+        for key in row:
+            if key in contract or key in columns:
+                continue
+            index = known.get(header_key(key))
+            if index is None:
+                index, free = free, free + 1
+                known[header_key(key)] = index
+                added.append((index, key))
+            columns[key] = index
+    return replace(table, columns=columns), added
 
 
 def _is_empty(value: object) -> bool:

@@ -11,7 +11,6 @@ from datetime import date, datetime
 from pathlib import Path
 
 import openpyxl
-import pytest
 
 from mentorxl.actions.monitoring import import_export, monitoring_report, roadmap_status
 from mentorxl.book.fake import FakeBook
@@ -278,11 +277,6 @@ def test_a_survey_export_becomes_rows_of_the_surveys_sheet(tmp_path: Path) -> No
     assert "import_formula_text" in codes and "import_survey_guessed" in codes
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the port writes contract columns only; question columns of «Анкеты» "
-    "need append_rows to accept their headers (proposed to the lead)",
-)
 def test_survey_answers_land_in_their_question_columns_as_text_or_numbers(tmp_path: Path) -> None:
     book = fake(tmp_path)
     import_export(book, yandex_survey(tmp_path / "Итоговая анкета.xlsx"), as_="survey")
@@ -374,3 +368,30 @@ def test_report_files_never_overwrite_earlier_ones(tmp_path: Path) -> None:
     first = monitoring_report(book, out_dir=tmp_path, today=TODAY).files
     second = monitoring_report(book, out_dir=tmp_path, today=TODAY).files
     assert {p.name for p in second} == {p.stem + " (2)" + p.suffix for p in first}
+
+
+def test_a_new_survey_question_becomes_a_column_of_the_excel_table_in_the_result_workbook(tmp_path: Path) -> None:
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.table import Table
+
+    book = sheets()
+    book[k.SURVEYS.name] = [[*k.SURVEYS.headers, QUESTIONS[1]],
+                            ["20.09.2025", "Петрова Анна Сергеевна", "Наставляемый", "1", "Входная", 7]]
+    master = write_book(tmp_path / "Наставничество.xlsx", book)
+    wb = openpyxl.load_workbook(master)
+    ws = wb[k.SURVEYS.name]
+    ws.add_table(Table(displayName="tblSurveys", ref=f"A1:{get_column_letter(ws.max_column)}{ws.max_row}"))
+    wb.save(master)
+    outcome = import_export(HeadlessBook(master, suffix="анкеты"), yandex_survey(tmp_path / "Итоговая.xlsx"),
+                            as_="survey")
+    (result,) = outcome.files
+    ws = openpyxl.load_workbook(result)[k.SURVEYS.name]
+    header = [c.value for c in ws[1]]
+    assert header.count(QUESTIONS[1]) == 1  # a known question is found, not added twice
+    assert len(header) == len(k.SURVEYS.headers) + 3  # two new questions after the last column
+    rows = [[c.value for c in row] for row in ws.iter_rows(min_row=3)]
+    assert [r[header.index(QUESTIONS[1])] for r in rows] == [9, 9]
+    assert {r[-1] for r in rows} == {HYPERLINK, "Всё хорошо"}
+    (table,) = ws.tables.values()
+    assert table.ref == f"A1:{get_column_letter(len(header))}4"
+    assert [c.name for c in table.tableColumns] == header

@@ -76,3 +76,21 @@ def test_text_that_looks_like_a_formula_is_written_as_text():
 
 def test_the_live_book_never_saves_behind_the_users_back():
     assert LiveBook(_excel()).save() is None
+
+
+def test_a_survey_row_with_a_new_question_adds_its_header_after_the_last_column_and_widens_the_table():
+    sheets = minimal_book()
+    sheets[k.SURVEYS.name] = [[*k.SURVEYS.headers, "Полезность встреч"],
+                              ["20.09.2025", "Петрова Анна Сергеевна", "Наставляемый", "1", "Входная", 7]]
+    xl = FakeExcelBook(sheets)
+    surveys = xl.sheet(k.SURVEYS.name)
+    width = len(k.SURVEYS.headers) + 1
+    table = surveys.add_table("tblSurveys", (1, 1), (2, width))
+    live = LiveBook(xl)
+    live.read()
+    live.append_rows(k.SURVEYS, [{"respondent": "Смирнов Илья Дмитриевич", "survey": "Итоговая",
+                                  "полезность  встреч": 9, "Пожелания": "Больше встреч"}], own_columns=True)
+    assert surveys.cells[(1, width + 1)] == "Пожелания"
+    assert surveys.cells[(3, width)] == 9  # a known question found by its header, whatever the spacing
+    assert surveys.cells[(3, width + 1)] == "Больше встреч"
+    assert (table.range.last_cell.row, table.range.last_cell.column) == (3, width + 1)
