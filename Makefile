@@ -37,7 +37,7 @@ templates: env
 	$(BIN)/python scripts/make_templates.py
 
 workbook: env
-	$(BIN)/mentorxl new workbook/Наставничество.xlsm
+	$(BIN)/python scripts/build_master_workbook.py
 
 clean:
 	rm -rf out build *.egg-info

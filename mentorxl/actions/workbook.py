@@ -28,13 +28,11 @@ def new_workbook(path: Path, *, org: str | None = None, demo: bool = False, vari
     else:
         from mentorxl.builder.workbook import build_workbook
 
-        vba: bytes | None = None
         buttons: dict[str, str] | None = None
         if suffix == ".xlsm":
-            from mentorxl.builder.vba import BUTTONS, build_vba_project, standard_modules
+            from mentorxl.builder.vba import BUTTONS
 
-            vba = build_vba_project(standard_modules({sub: fn for sub, (_, fn) in BUTTONS.items()}))
             buttons = {sub: caption for sub, (caption, _) in BUTTONS.items()}
-        build_workbook(path, org=org, demo=demo, variant=variant, today=today, vba_project=vba, buttons=buttons)
+        build_workbook(path, org=org, demo=demo, variant=variant, today=today, buttons=buttons)
     what = "демонстрационная книга" if demo else "книга наставничества"
     return Outcome(f"Создана {what}: {path}", files=[path])

@@ -538,8 +538,10 @@ def xlwings_config(executable: str = sys.executable, platform: str = sys.platfor
 # ------------------------------------------------------------------ the book
 def book_layout(*, org: str | None, year_start: int, variant: str, today: date,
                 school: SchoolData | None = None, buttons: Sequence[tuple[str, str]] = (),
-                xlwings: bool = False) -> BookLayout:
-    """Every sheet in contract order, «Панель» first; `buttons` (macro Sub, caption) go on «Панель»."""
+                xlwings: bool = False, portable: bool = False) -> BookLayout:
+    """Every sheet in contract order, «Панель» first; `buttons` (macro Sub, caption) go on «Панель».
+    `portable`: «xlwings.conf» names no interpreter and no path (xlwings then runs `pythonw` from PATH) —
+    for the master workbook committed in workbook/, the same on every machine."""
     data = school or SchoolData()
     year = f"{year_start}/{year_start + 1}"
     org_name = str(data.settings.get(k.SET_ORG_FULL) or org or "")
@@ -576,7 +578,8 @@ def book_layout(*, org: str | None, year_start: int, variant: str, today: date,
             sheets.append(_sheet(spec, tables[spec.key], (1, 1) if spec.key in frozen_name else (1, 0)))
     if xlwings:
         conf = SheetLayout("xlwings.conf", hidden=True, widths={0: 20, 1: 60})
-        for r, (key, value) in enumerate(xlwings_config()):
+        rows = [(key, "") for key, _ in xlwings_config(platform="")] if portable else xlwings_config()
+        for r, (key, value) in enumerate(rows):
             conf.cells.append(Cell(r, 0, key))
             conf.cells.append(Cell(r, 1, value))
         sheets.append(conf)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -68,15 +68,16 @@ class _Formats:
 
 def build_workbook(path: Path, *, org: str | None = None, demo: bool = False, variant: str = "school",
                    today: date | None = None, vba_project: bytes | None = None,
-                   buttons: Mapping[str, str] | None = None) -> Path:
-    """A new master workbook at `path`: .xlsx, or .xlsm with `vba_project`; `buttons`: Sub -> caption."""
+                   buttons: Mapping[str, str] | None = None, created: datetime | None = None,
+                   portable: bool = False) -> Path:
+    """A new master workbook at `path`: .xlsx, or .xlsm with `buttons` (Sub -> caption) and the VBA project
+    (`vba_project`, or built here from macros/ for the book's own sheets). `created` fixes the document's
+    creation time (a reproducible build); `portable`: see layout.book_layout."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in (".xlsx", ".xlsm"):
         raise ValueError(f"build_workbook writes .xlsx or .xlsm, not «{path.name}»")
     macros = suffix == ".xlsm"
-    if macros and vba_project is None:
-        raise ValueError("a .xlsm workbook needs its VBA project (vba_project)")
     if not macros and (vba_project is not None or buttons):
         raise ValueError("macros and buttons need a .xlsm workbook")
     today = today or date.today()
@@ -87,20 +88,27 @@ def build_workbook(path: Path, *, org: str | None = None, demo: bool = False, va
 
         school = demo_school(today, variant=variant, org=org)
     layout = book_layout(org=org, year_start=year_start, variant=variant, today=today, school=school,
-                         buttons=list((buttons or {}).items()), xlwings=macros)
+                         buttons=list((buttons or {}).items()), xlwings=macros, portable=portable)
+    if macros and vba_project is None:
+        from mentorxl.builder.vba import BUTTONS, build_vba_project, document_names, standard_modules
+
+        runs = {sub: fn for sub, (_, fn) in BUTTONS.items() if sub in (buttons or BUTTONS)}
+        vba_project = build_vba_project(standard_modules(runs, documents=document_names(len(layout.sheets))))
     with atomic_path(path) as tmp:
-        write_layout(layout, tmp, vba_project=vba_project)
+        write_layout(layout, tmp, vba_project=vba_project, created=created)
     return path
 
 
-def write_layout(layout: BookLayout, target: Path, *, vba_project: bytes | None = None) -> None:
+def write_layout(layout: BookLayout, target: Path, *, vba_project: bytes | None = None,
+                 created: datetime | None = None) -> None:
     import xlsxwriter
 
     wb = xlsxwriter.Workbook(str(target), {"strings_to_formulas": False, "strings_to_urls": False,
                                            "strings_to_numbers": False})
     try:
         wb.set_properties({"title": "Наставничество педагогических работников", "company": layout.org,
-                           "comments": f"Книга наставничества на {layout.year} учебный год (MentorXL)."})
+                           "comments": f"Книга наставничества на {layout.year} учебный год (MentorXL).",
+                           **({"created": created} if created else {})})
         formats = _Formats(wb)
         for name, reference in layout.names.items():
             wb.define_name(name, "=" + reference)

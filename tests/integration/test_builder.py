@@ -248,7 +248,7 @@ def test_an_xlsx_book_has_no_xlwings_sheet_and_no_macros(blank):
 
 
 @pytest.mark.parametrize(("name", "options"), [
-    ("b.xlsm", {}),
+    ("b.xlsx", {"buttons": {"CheckData": "Проверить данные"}}),
     ("b.xlsx", {"vba_project": b"vba"}),
     ("b.ods", {}),
 ])
@@ -282,3 +282,15 @@ def test_a_book_saved_again_by_openpyxl_keeps_its_tables_and_dropdowns(demo_book
     assert k.PAIRS.table in again[k.PAIRS.name].tables
     assert len(again[k.PAIRS.name].data_validations.dataValidation) == 3
     assert len(again[k.PAIRS.name].conditional_formatting) == 1
+
+
+def test_an_xlsm_without_a_given_project_gets_the_one_built_from_macros_for_its_own_sheets(tmp_path):
+    from oletools.olevba import VBA_Parser
+
+    book = build_workbook(tmp_path / "b.xlsm", today=TODAY)
+    parser = VBA_Parser(str(book))
+    try:
+        names = [name for _, _, name, _ in parser.extract_macros()]
+    finally:
+        parser.close()
+    assert "MentorXL.bas" in names and "Sheet1.cls" in names
