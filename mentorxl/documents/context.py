@@ -8,7 +8,7 @@ names as typed, positions from the banks, dates as dates. The keys of each kind 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
 
@@ -17,7 +17,7 @@ from mentorxl.core import vocabulary as v
 from mentorxl.core.dates import add_months
 from mentorxl.core.models import Mentee, Mentor, Pair, Person
 from mentorxl.core.program import ProgramData
-from mentorxl.core.text import clean, name_key
+from mentorxl.core.text import clean, header_key, name_key
 from mentorxl.documents.declension import detect_gender
 from mentorxl.errors import SettingMissing
 
@@ -52,8 +52,36 @@ def is_female(name: str) -> bool:
     return bool(_FEMALE_SURNAME.search(words[0]))
 
 
-def person(name: str, position: str = "", **more: Any) -> dict[str, Any]:
-    return {"name": clean(name), "position": clean(position), "female": is_female(name), **more}
+class Name(str):
+    """A ФИО in a document's context, with the forms the school wrote by hand for the cases the rules get
+    wrong (columns «ФИО в дательном падеже» … of the banks); the declension filters use them first."""
+
+    forms: dict[str, str]
+
+    def __new__(cls, text: str, forms: Mapping[str, str] | None = None) -> Name:
+        made = super().__new__(cls, text)
+        made.forms = dict(forms or {})
+        return made
+
+    def __reduce__(self) -> tuple[Any, ...]:  # the programs are rendered in worker processes
+        return (Name, (str(self), self.forms))
+
+
+# «ФИО в дательном падеже» (any case of letters, spacing, ё) -> the case it gives
+_FORM_HEADERS = {header_key(f"ФИО в {where} падеже"): case for where, case in (
+    ("родительном", "родительный"), ("дательном", "дательный"), ("винительном", "винительный"),
+    ("творительном", "творительный"), ("предложном", "предложный"))}
+
+
+def name_forms(row: object) -> dict[str, str]:
+    """The hand-written case forms of a bank row: its own columns «ФИО в … падеже» that are filled."""
+    extra: Mapping[str, object] = getattr(row, "extra", None) or {}
+    return {case: clean(value) for header, value in extra.items()
+            if (case := _FORM_HEADERS.get(header_key(header))) and clean(value)}
+
+
+def person(name: str, position: str = "", *, forms: Mapping[str, str] | None = None, **more: Any) -> dict[str, Any]:
+    return {"name": Name(clean(name), forms), "position": clean(position), "female": is_female(name), **more}
 
 
 def _need(data: ProgramData, setting: str, what: str) -> str:
@@ -136,11 +164,12 @@ class People:
 
     def mentor(self, name: str) -> dict[str, Any]:
         found = self.mentors.get(name_key(name))
-        return person(name, found.position if found else "")
+        return person(name, found.position if found else "", forms=name_forms(found))
 
     def mentee(self, name: str) -> dict[str, Any]:
         found = self.mentees.get(name_key(name))
-        return person(name, found.position if found else "", requests=list(found.requests) if found else [],
+        return person(name, found.position if found else "", forms=name_forms(found),
+                      requests=list(found.requests) if found else [],
                       category=found.category if found else "")
 
 
@@ -217,7 +246,7 @@ def reward_context(data: ProgramData, *, today: date) -> dict[str, Any]:
             continue
         verb, case = reward_clause(m.reward)
         group = groups.setdefault(verb, {"kind": m.reward, "verb": verb, "case": case, "people": []})
-        group["people"].append(person(m.name, m.position))
+        group["people"].append(person(m.name, m.position, forms=name_forms(m)))
     order = [verb for _, verb, _ in REWARD_CLAUSES]
     ranked = sorted(groups.values(),
                     key=lambda g: order.index(g["verb"]) if g["verb"] in order else len(order))
@@ -333,7 +362,7 @@ def consent_context(data: ProgramData, who: Person, role: str, *, today: date,
                     common: dict[str, Any] | None = None) -> dict[str, Any]:
     ctx = dict(common or base(data, today, "согласие на обработку персональных данных", need_head=False))
     role_genitive = "наставника" if role == v.ROLE_MENTOR else "наставляемого"
-    ctx["person"] = person(who.name, who.position, role=role, role_genitive=role_genitive)
+    ctx["person"] = person(who.name, who.position, forms=name_forms(who), role=role, role_genitive=role_genitive)
     return ctx
 
 

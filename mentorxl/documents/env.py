@@ -125,6 +125,15 @@ def _words(function: str, value: object, *args: str) -> str:
 
 
 def decline_name(value: object, case: str) -> str:
+    """The ФИО in the case; a form the school wrote by hand for this case (context.Name) comes first."""
+    forms = getattr(value, "forms", None)
+    if forms:
+        from mentorxl.documents.declension import decline
+
+        try:
+            return decline(str(value), case, overrides=forms)
+        except ValueError:
+            return str(value)
     return _words("decline", value, case)
 
 

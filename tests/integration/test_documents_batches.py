@@ -18,7 +18,7 @@ from mentorxl.documents import context as c
 from mentorxl.documents import programs as p
 from mentorxl.documents.render import DocxText, read_docx
 from mentorxl.errors import MentorXLError, NothingToDo
-from tests.builders import Grid, mentee, mentor, minimal_book, settings_grid
+from tests.builders import Grid, grid, mentee, mentor, minimal_book, settings_grid
 
 ON = date(2025, 9, 1)
 
@@ -248,3 +248,28 @@ def test_an_unknown_kind_of_documents_is_one_clear_error(tmp_path: Path) -> None
     with pytest.raises(MentorXLError) as caught:
         make_documents(fake_book(tmp_path), kind="letters", out_dir=None, today=ON)
     assert "programs, agreements, consents, reward" in caught.value.hint
+
+
+def test_a_form_the_school_wrote_in_a_case_column_of_the_bank_wins_over_the_rules(tmp_path: Path) -> None:
+    header = "ФИО в  дательном падеже"  # the user's own column, typed with a double space
+    mentors = [{**m, header: "Ким Ольге Вадимовне-Хан"} if m["name"] == "Ким Ольга Вадимовна" else dict(m)
+               for m in MENTORS]
+    sheets = minimal_book(mentees=MENTEES, pairs=PAIRS)
+    sheets[k.MENTORS.name] = grid(k.MENTORS, mentors, extra=[header])
+    book = FakeBook(sheets, path=tmp_path / "Наставничество.xlsx")
+    [path] = make_documents(book, kind="reward", out_dir=None, today=ON).files
+    body = read(path).body
+    assert "Ким Ольге Вадимовне-Хан, педагогу-психологу." in body  # the hand-written dative
+    assert "Иванову Марию Петровну, учителя математики." in body  # no column filled: the rules decline
+    assert "4 | Ким Ольга Вадимовна |  | " in body  # the nominative stays as typed
+
+
+def test_a_name_with_its_forms_survives_the_trip_to_a_worker_process() -> None:
+    import pickle
+
+    from mentorxl.documents.context import Name
+    from mentorxl.documents.env import decline_name
+
+    name = pickle.loads(pickle.dumps(Name("Ким Ольга Вадимовна", {"дательный": "Ким Ольге Вадимовне-Хан"})))
+    assert decline_name(name, "дательный") == "Ким Ольге Вадимовне-Хан"
+    assert decline_name(name, "родительный") == "Ким Ольги Вадимовны"
