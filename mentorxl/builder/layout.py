@@ -484,6 +484,9 @@ class _Panel:
         self.line(text, "heading", height=LINE_HEIGHT + 6)
 
 
+BUTTONS_COLUMN = 3  # «Панель»: the buttons stand from column D, right of the instruction text
+
+
 def panel(book: dict[str, TableLayout], *, org: str, year: str, today: date,
           buttons: Sequence[tuple[str, str]] = ()) -> SheetLayout:
     p = _Panel()
@@ -510,7 +513,7 @@ def panel(book: dict[str, TableLayout], *, org: str, year: str, today: date,
     for style, meaning in COLOURS:
         p.pair("", meaning[:1].upper() + meaning[1:] + ".", label_style=style)
     p.sheet.buttons = list(buttons)
-    p.sheet.buttons_at = (1, 3)
+    p.sheet.buttons_at = (1, BUTTONS_COLUMN)
     return p.sheet
 
 

@@ -25,6 +25,7 @@ from lxml import etree
 
 from mentorxl.assets import asset_dir
 from mentorxl.book.files import atomic_path
+from mentorxl.builder.layout import BUTTONS_COLUMN
 from mentorxl.core.contract import PANEL_NAME
 from mentorxl.errors import MentorXLError
 
@@ -47,6 +48,7 @@ CALC_BUTTONS: tuple[tuple[str, str], ...] = (
 
 NS = {
     "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
+    "style": "urn:oasis:names:tc:opendocument:xmlns:style:1.0",
     "table": "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
     "form": "urn:oasis:names:tc:opendocument:xmlns:form:1.0",
     "draw": "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0",
@@ -99,7 +101,33 @@ def install_paths() -> list[str]:
     return list(dict.fromkeys(p for p in paths if Path(p).is_dir()))
 
 
-def _buttons_xml(table: etree._Element) -> None:
+_UNIT_CM = {"cm": 1.0, "mm": 0.1, "in": 2.54, "pt": 2.54 / 72, "pc": 2.54 / 6}
+
+
+def _columns_cm(root: etree._Element, table: etree._Element, count: int) -> float:
+    """The width of the first `count` columns of a sheet, in cm, from the column styles the conversion
+    wrote: the buttons go right of the instruction text of «Панель», never over it."""
+    widths: dict[str, float] = {}
+    for style in root.iterfind(".//style:style[@style:family='table-column']", NS):
+        props = style.find("style:table-column-properties", NS)
+        width = props.get(_q("style", "column-width"), "") if props is not None else ""
+        unit = next((u for u in _UNIT_CM if width.endswith(u)), None)
+        if unit:
+            widths[style.get(_q("style", "name"), "")] = float(width[: -len(unit)]) * _UNIT_CM[unit]
+    total, seen = 0.0, 0
+    for column in table.iter(_q("table", "table-column")):
+        repeated = int(column.get(_q("table", "number-columns-repeated"), "1"))
+        take = min(repeated, count - seen)
+        total += take * widths.get(column.get(_q("table", "style-name"), ""), 2.26)
+        seen += take
+        if seen >= count:
+            break
+    return total
+
+
+def _buttons_xml(table: etree._Element, x_cm: float = 17.5) -> None:
+    for old in table.findall("office:forms", NS):  # the conversion leaves an empty one
+        table.remove(old)
     forms = etree.Element(_q("office", "forms"), {_q("form", "automatic-focus"): "false",
                                                   _q("form", "apply-design-mode"): "false"})
     form = etree.SubElement(forms, _q("form", "form"), {
@@ -131,7 +159,7 @@ def _buttons_xml(table: etree._Element) -> None:
             _q("draw", "name"): caption,
             _q("svg", "width"): "6.2cm",
             _q("svg", "height"): "0.9cm",
-            _q("svg", "x"): "17.5cm",
+            _q("svg", "x"): f"{x_cm:.2f}cm",
             _q("svg", "y"): f"{1.0 + i * 1.1:.1f}cm",
             _q("draw", "control"): control_id,
         })
@@ -147,7 +175,7 @@ def _patch_content(xml: bytes) -> bytes:
     panel = root.find(f".//table:table[@table:name='{PANEL_NAME}']", NS)
     if panel is None:
         raise MentorXLError(f"В преобразованной книге нет листа «{PANEL_NAME}».", "Сообщите разработчикам.")
-    _buttons_xml(panel)
+    _buttons_xml(panel, _columns_cm(root, panel, BUTTONS_COLUMN) + 0.4)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
 
 

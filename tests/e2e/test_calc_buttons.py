@@ -69,3 +69,22 @@ def test_match_then_approve_then_order_runs_the_whole_pairing_in_the_open_docume
     office("click", doc, "Сформировать приказ")
     orders = list((doc.parent / DOCS_FOLDER).glob("Приказ*.docx"))  # the folder the demo's «Настройки» name
     assert orders, office.messages.read_text(encoding="utf-8")
+
+
+def test_the_buttons_stand_right_of_the_instruction_columns_of_the_panel(demo_ods):
+    import re
+    import zipfile
+
+    content = zipfile.ZipFile(demo_ods).read("content.xml").decode("utf-8")
+    widths = {name: float(value) * {"in": 2.54, "cm": 1.0}[unit] for name, value, unit in re.findall(
+        r'style:name="(co\d+)" style:family="table-column"><style:table-column-properties[^>]*'
+        r'style:column-width="([\d.]+)(in|cm)"', content)}
+    panel = content[content.index(f'table:name="{k.PANEL_NAME}"'):]
+    columns = []
+    for style, repeated in re.findall(r'<table:table-column table:style-name="(co\d+)"'
+                                      r'(?: table:number-columns-repeated="(\d+)")?', panel):
+        columns += [widths[style]] * int(repeated or 1)
+    text_width = sum(columns[:3])
+    xs = [float(x) for x in re.findall(r'<draw:control [^>]*svg:x="([\d.]+)cm"', panel)]
+    assert len(xs) == len(CALC_BUTTONS)
+    assert all(text_width < x < text_width + 1 for x in xs)
