@@ -10,16 +10,8 @@ from mentorxl.book.sheet_writer import LINK_KEY
 from mentorxl.core import contract as k
 from mentorxl.core.problems import SEVERITY_LABEL, Problem, Report, Severity
 from mentorxl.core.program import ProgramData
+from mentorxl.core.table import column_letter
 from mentorxl.core.validation import check
-
-
-def _column_letter(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
 
 
 def cell_address(data: ProgramData, p: Problem) -> str | None:
@@ -31,7 +23,7 @@ def cell_address(data: ProgramData, p: Problem) -> str | None:
             continue
         columns = {table.header_of(key): i for key, i in table.columns.items()} | table.extra
         index = columns.get(p.column or "")
-        letter = _column_letter(index) if index is not None else "A"
+        letter = column_letter(index) if index is not None else "A"
         return f"'{table.sheet}'!{letter}{p.row}"
     return None
 

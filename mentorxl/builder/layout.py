@@ -30,6 +30,7 @@ from mentorxl.core import vocabulary as v
 from mentorxl.core.contract import Column, Kind, SheetSpec
 from mentorxl.core.problems import SEVERITY_LABEL, Severity
 from mentorxl.core.roadmaps import default_roadmap
+from mentorxl.core.table import column_letter
 from mentorxl.core.terms import parse_term
 
 LAST_ROW = 1000  # 0-based: formulas, dropdowns and highlights reach Excel row 1001
@@ -227,18 +228,11 @@ class SchoolData:
 
 
 # ------------------------------------------------------------------ helpers
-def col_letter(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
 
 
 def ref(sheet: str, col: int, first: int = FIRST_DATA, last: int = LAST_ROW) -> str:
     """'Лист'!$C$2:$C$1001 — a fixed column range of data rows."""
-    letter = col_letter(col)
+    letter = column_letter(col)
     return f"'{sheet}'!${letter}${first + 1}:${letter}${last + 1}"
 
 
@@ -294,14 +288,14 @@ def _rows(columns: Sequence[ColumnLayout], rows: Sequence[RowData]) -> list[list
 def _blank_when_empty(columns: Sequence[ColumnLayout], key: str) -> str:
     """A formula condition: the row holds something in the column `key` (the row is in use)."""
     index = next(i for i, c in enumerate(columns) if c.key == key)
-    return f"LEN(${col_letter(index)}{FIRST_DATA + 1})>0"
+    return f"LEN(${column_letter(index)}{FIRST_DATA + 1})>0"
 
 
 def _missing(table: TableLayout, anchor: str, keys: Sequence[str], style: str) -> None:
     used = _blank_when_empty(table.columns, anchor)
     for key in keys:
         c = next(i for i, col in enumerate(table.columns) if col.key == key)
-        cell = f"{col_letter(table.first_col + c)}{FIRST_DATA + 1}"
+        cell = f"{column_letter(table.first_col + c)}{FIRST_DATA + 1}"
         table.highlights.append(Highlight(table.first_col + c, table.first_col + c,
                                           f"=AND({used},LEN({cell})=0)", style))
 
@@ -339,7 +333,7 @@ def _roadmap_table(rows: list[RowData], year_start: int) -> TableLayout:
         first, last = due_dates(str(row.get("term") or ""), year_start)
         full.append({FIRST_DUE: first, LAST_DUE: last, **row})
     table = TableLayout(k.ROADMAP.table, columns, _rows(columns, full))
-    letter = {c.key: col_letter(i) for i, c in enumerate(columns)}
+    letter = {c.key: column_letter(i) for i, c in enumerate(columns)}
     r = FIRST_DATA + 1
     status, first_c, last_c = f"${letter['status']}{r}", f"${letter[FIRST_DUE]}{r}", f"${letter[LAST_DUE]}{r}"
     formula = (f'=AND({status}<>"{v.EVENT_DONE}",{status}<>"{v.EVENT_CANCELLED}",'

@@ -38,7 +38,7 @@ from mentorxl.core.models import Person
 from mentorxl.core.problems import Problem, problem
 from mentorxl.core.program import ProgramData
 from mentorxl.core.tags import TagDictionary, tag_key
-from mentorxl.core.text import clean, fix_lookalikes, header_key, hidden_latin, name_key
+from mentorxl.core.text import clean, header_key, hidden_latin, person_key
 from mentorxl.errors import ColumnMissing
 
 MENTEES, MENTORS, SURVEY = "mentees", "mentors", "survey"
@@ -469,10 +469,6 @@ def _records(export: Export, mapping: Mapping[str, str]) -> list[_Record]:
         when = parse_timestamp(values.get(TIMESTAMP)) if TIMESTAMP in values else None
         records.append(_Record(line, values, when))
     return records
-
-
-def person_key(name: str) -> str:
-    return name_key(fix_lookalikes(name))
 
 
 class _Planner:

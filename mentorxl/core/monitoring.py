@@ -34,7 +34,7 @@ from mentorxl.core.dates import parse_number
 from mentorxl.core.models import Pair
 from mentorxl.core.program import ProgramData
 from mentorxl.core.terms import is_overdue, next_due, parse_term, school_year_start
-from mentorxl.core.text import clean, fix_lookalikes, header_key, name_key
+from mentorxl.core.text import clean, header_key, person_key, plural
 
 IDLE_DAYS = 30
 SCALE = (1.0, 10.0)
@@ -45,10 +45,6 @@ CHANGE_NOTABLE = 0.2  # points: a smaller change of the mean is «unchanged»
 
 def _key(text: str) -> str:
     return header_key(str(text).replace("—", "–").replace("-", "–"))
-
-
-def person_key(name: str) -> str:
-    return name_key(fix_lookalikes(name))
 
 
 def pair_key(number: str) -> str:
@@ -76,14 +72,6 @@ def percent(share: float) -> str:
     return f"{round(share * 100)}\u00a0%"
 
 
-def plural(n: int, one: str, few: str, many: str) -> str:
-    """The word form for n: 1 встреча, 2 встречи, 5 встреч."""
-    n = abs(n)
-    if n % 10 == 1 and n % 100 != 11:
-        return one
-    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
-        return few
-    return many
 
 
 def counted(n: int, one: str, few: str, many: str) -> str:

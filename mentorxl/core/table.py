@@ -70,6 +70,16 @@ def with_own_columns(table: Table, rows: Sequence[Mapping[str, object]]) -> tupl
     return replace(table, columns=columns), added
 
 
+def column_letter(index: int) -> str:
+    """The Excel letters of a 0-based column index: 0 → «A», 27 → «AB»."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
 def _is_empty(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 

@@ -66,6 +66,28 @@ def fix_lookalikes(text: str) -> str:
     return " ".join(words)
 
 
+def plural(n: int, one: str, few: str, many: str) -> str:
+    """The Russian word form for the number n: 1 пара, 2 пары, 5 пар, 21 пара, 11 пар."""
+    n = abs(n)
+    if n % 10 == 1 and n % 100 != 11:
+        return one
+    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+        return few
+    return many
+
+
+@lru_cache(maxsize=1 << 17)
+def person_key(name: str) -> str:
+    """A ФИО as people are matched across sheets and files: look-alike Latin letters read as Cyrillic."""
+    return name_key(fix_lookalikes(name) if _LATIN.search(name) else name)
+
+
+@lru_cache(maxsize=4096)
+def status_key(status: str) -> str:
+    """A status or a list value as compared: case, spaces and ё/е ignored, dashes alike."""
+    return header_key(status.replace("—", "–").replace("-", "–"))
+
+
 def shown(value: object, limit: int = 80) -> str:
     """A cell value as a user reads it in a message."""
     s = "" if value is None else str(value)

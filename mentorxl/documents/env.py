@@ -33,6 +33,7 @@ from jinja2 import meta
 from lxml import etree
 from markupsafe import Markup
 
+from mentorxl.core.text import plural as russian_plural
 from mentorxl.errors import TemplateBroken
 
 CASES: dict[str, str] = {
@@ -92,14 +93,10 @@ def short_date(value: object) -> str:
 def plural(n: object, one: str, few: str, many: str) -> str:
     """The Russian word form for the number n: 1 пара, 2 пары, 5 пар, 21 пара, 11 пар."""
     try:
-        count = abs(int(float(str(n))))
+        count = int(float(str(n)))
     except ValueError:
         return many
-    if count % 10 == 1 and count % 100 != 11:
-        return one
-    if 2 <= count % 10 <= 4 and not 12 <= count % 100 <= 14:
-        return few
-    return many
+    return russian_plural(count, one, few, many)
 
 
 def lower_first(value: object) -> str:

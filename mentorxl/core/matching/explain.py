@@ -10,16 +10,11 @@ from collections.abc import Sequence
 from mentorxl.core.matching.rules import FIXED_APPROVED, FIXED_MUTUAL, LeftOut, Pool
 from mentorxl.core.matching.score import Parts, category_value
 from mentorxl.core.models import Mentee, Mentor
+from mentorxl.core.text import plural
 
 SHOWN_NAMES = 3  # names listed in a reason before «и ещё N»
 
 
-def plural(n: int, one: str, few: str, many: str) -> str:
-    if n % 10 == 1 and n % 100 != 11:
-        return one
-    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
-        return few
-    return many
 
 
 def years(value: float) -> str:

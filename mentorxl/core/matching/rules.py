@@ -20,29 +20,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from mentorxl.core import vocabulary as v
 from mentorxl.core.models import Mentee, Mentor
 from mentorxl.core.program import ProgramData
 from mentorxl.core.tags import TagDictionary
-from mentorxl.core.text import fix_lookalikes, header_key, name_key
+from mentorxl.core.text import person_key, status_key
 
 _LATIN = re.compile(r"[A-Za-z]")
 
 FIXED_APPROVED = "approved"
 FIXED_MUTUAL = "mutual"
-
-
-@lru_cache(maxsize=1 << 17)
-def person_key(name: str) -> str:
-    """A ФИО as people are matched across sheets: look-alike Latin letters read as Cyrillic."""
-    return name_key(fix_lookalikes(name) if _LATIN.search(name) else name)
-
-
-@lru_cache(maxsize=1024)
-def status_key(status: str) -> str:
-    return header_key(status.replace("—", "–").replace("-", "–"))
 
 
 _WAITING = {"", status_key(v.MENTEE_WAITING)}

@@ -9,29 +9,17 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from datetime import date
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import TypeVar
 
 from mentorxl.core import vocabulary as v
 from mentorxl.core.contract import SheetSpec
 from mentorxl.core.models import Mentee, Mentor, Pair, Person
 from mentorxl.core.program import ProgramData
-from mentorxl.core.text import fix_lookalikes, header_key, name_key
+from mentorxl.core.text import header_key, person_key, status_key
 
 P = TypeVar("P", bound=Person)
 LATIN = re.compile(r"[A-Za-z]")
-
-
-@lru_cache(maxsize=1 << 16)
-def person_key(name: str) -> str:
-    """A ФИО as people are matched across sheets: look-alike Latin letters read as Cyrillic."""
-    return name_key(fix_lookalikes(name) if LATIN.search(name) else name)
-
-
-@lru_cache(maxsize=4096)
-def status_key(status: str) -> str:
-    """A status or a list value as compared: case, spaces and ё/е ignored, dashes alike."""
-    return header_key(status.replace("—", "–").replace("-", "–"))
 
 
 def pair_key(number: str) -> str:
