@@ -102,6 +102,7 @@ _TOKENS = re.compile(
         \s*(?P<p_year>{YEAR})?)
   | (?P<quarter>\b(?P<q_ord>{ORD})\s+четверт\w*)
   | (?P<half>\b(?P<h_ord>{ORD})\s+полугод\w*)
+  | (?P<calendarend>\b(?:конец|конц\w*|окончани\w*|итог\w*)\s+календарного\s+года\b)
   | (?P<yearend>\b(?:конец|конц\w*|окончани\w*|итог\w*|завершени\w*)\s+(?:учебного\s+)?года\b
         |\bпо\s+(?:завершени|окончани)\w*\s+(?:\w+\s+)?(?:наставни|программ|отношени)\w*)
   | (?P<yearstart>\b(?:начал\w*)\s+(?:учебного\s+)?года\b)
@@ -230,6 +231,8 @@ def _items(s: str) -> tuple[list[_Item], int | None]:
             n = _ordinal(g("q_ord" if kind == "quarter" else "h_ord"))
             if 1 <= n <= len(ends):
                 items.append(_Item(a, b, *ends[n - 1], None))
+        elif kind == "calendarend":  # the December inside the school year
+            items.append(_Item(a, b, 12, _LAST, None))
         elif kind == "yearend":
             items.append(_Item(a, b, *SCHOOL_YEAR_END, None))
         elif kind == "yearstart":

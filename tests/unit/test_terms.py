@@ -105,6 +105,7 @@ OTHER_TERMS = [
     ("последняя неделя мая", 2025, END_2026, None),
     ("2025 г.", 2025, (D(2025, 12, 31),), None),
     ("<p>Ноябрь, декабрь</p>", 2025, (D(2025, 11, 30), D(2025, 12, 31)), None),
+    ("до конца календарного года", 2025, (D(2025, 12, 31),), None),  # the December of the school year
 ]
 
 
@@ -119,7 +120,7 @@ def test_the_collection_holds_at_least_sixty_phrasings():
 
 
 @pytest.mark.parametrize(
-    "text", ["когда получится", "в течение месяца", "", "   ", "Мероприятие", "31 февраля", "0 мая"]
+    "text", ["когда получится", "в течение месяца", "3 раза в год", "", "   ", "Мероприятие", "31 февраля", "0 мая"]
 )
 def test_text_without_a_term_is_not_understood(text):
     term = parse_term(text, 2025)
