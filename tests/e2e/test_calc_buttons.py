@@ -88,3 +88,21 @@ def test_the_buttons_stand_right_of_the_instruction_columns_of_the_panel(demo_od
     xs = [float(x) for x in re.findall(r'<draw:control [^>]*svg:x="([\d.]+)cm"', panel)]
     assert len(xs) == len(CALC_BUTTONS)
     assert all(text_width < x < text_width + 1 for x in xs)
+
+
+def test_a_document_whose_recorded_mentorxl_path_is_gone_says_in_russian_what_to_install(demo_ods, office, tmp_path):
+    import re
+    import zipfile
+
+    doc = tmp_path / demo_ods.name
+    with zipfile.ZipFile(demo_ods) as source, zipfile.ZipFile(doc, "w") as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "meta.xml":
+                data = re.sub(rb'(meta:name="MentorXL.path"[^>]*>)[^<]*', rb"\1/nowhere/site-packages", data)
+            target.writestr(info, data, compress_type=zipfile.ZIP_STORED if info.filename == "mimetype"
+                            else zipfile.ZIP_DEFLATED)
+    office("click", doc, "Проверить данные")
+    said = office.messages.read_text(encoding="utf-8")
+    assert "Не найден MentorXL" in said and "pip install mentorxl" in said and "mentorxl new" in said
+    assert _sheet(doc, k.PROBLEMS.name) == _sheet(demo_ods, k.PROBLEMS.name)  # nothing was written
