@@ -6,6 +6,7 @@ from __future__ import annotations
 import zipfile
 from datetime import date
 
+import pytest
 from oletools.olevba import VBA_Parser
 
 from mentorxl.actions.workbook import new_workbook
@@ -41,3 +42,24 @@ def test_a_new_xlsm_has_a_document_module_for_the_workbook_and_each_sheet_and_ou
     assert 'codeName="ThisWorkbook"' in workbook_xml
     assert {f"Sheet{i}" for i in range(1, len(sheets) + 1)} | {"ThisWorkbook", "xlwings", "MentorXL"} <= set(modules)
     assert all(f"Sub {sub}()" in modules["MentorXL"] for sub in BUTTONS)
+
+
+@pytest.mark.libreoffice
+def test_libreoffice_opens_the_master_workbook_with_every_sheet_table_and_button_bound_to_its_macro(
+        soffice, tmp_path):
+    import re
+
+    from mentorxl.builder.ods import convert
+    from mentorxl.core import contract as k
+
+    ods = convert(MASTER, "ods", tmp_path)
+    with zipfile.ZipFile(ods) as book:
+        content = book.read("content.xml").decode("utf-8")
+        basic = [n for n in book.namelist() if n.startswith("Basic/MentorXLProject/")]
+    sheets = re.findall(r'<table:table table:name="([^"]+)"', content)
+    assert sheets[: len(k.SHEET_ORDER)] == list(k.SHEET_ORDER)
+    ranges = set(re.findall(r'<table:database-range table:name="([^"]+)"', content))
+    assert {spec.table for spec in k.SHEETS} <= ranges
+    bound = re.findall(r"vnd\.sun\.star\.script:MentorXLProject\.MentorXL\.(\w+)\?", content)
+    assert sorted(bound) == sorted(BUTTONS)
+    assert any(n.endswith("MentorXL.xml") for n in basic)
