@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 OUT ?= out/demo
 
-.PHONY: env system demo test lint check-all bench templates workbook clean
+.PHONY: env system demo test lint check-all bench templates previews workbook clean
 
 $(BIN)/mentorxl: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -35,6 +35,9 @@ bench: env
 
 templates: env
 	$(BIN)/python scripts/make_templates.py
+
+previews: env system
+	$(BIN)/python scripts/render_previews.py
 
 workbook: env
 	$(BIN)/python scripts/build_master_workbook.py

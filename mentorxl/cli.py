@@ -196,9 +196,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _print_outcome(outcome: Any, as_json: bool) -> None:
     if as_json:
+        print(outcome.message, file=sys.stderr)  # first: said even when the reader of stdout leaves early
         json.dump(outcome.data, sys.stdout, ensure_ascii=False, indent=2, default=str)
         sys.stdout.write("\n")
-        print(outcome.message, file=sys.stderr)
         return
     print(outcome.message)
     for line in outcome.lines:
@@ -230,7 +230,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"Внутренняя ошибка MentorXL ({type(error).__name__}: {error}). "
               "Запустите с MENTORXL_DEBUG=1 и сообщите разработчикам.", file=sys.stderr)
         return 3
-    _print_outcome(outcome, as_json)
+    try:
+        _print_outcome(outcome, as_json)
+        sys.stdout.flush()
+    except BrokenPipeError:  # `mentorxl roadmap --json | head`: the reader left, the work is done
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return int(outcome.exit_code)
 
 

@@ -19,14 +19,30 @@ from typing import Any
 
 TITLE = "MentorXL"
 LOG = Path(tempfile.gettempdir()) / "mentorxl-excel.log"
+# xlwings imports these at once, if installed, for pictures, plots and DataFrames, which the buttons never hand
+# it; matplotlib.pyplot alone took 0.4–0.6 s of every click (benchmarks/click.py). Every use of them inside
+# xlwings checks for None first, and our own later imports (the report's charts) load them normally.
+NOT_FOR_XLWINGS = ("matplotlib", "numpy", "pandas", "plotly", "PIL")
+
+
+def _xlwings() -> Any:
+    """`import xlwings` without the optional libraries it would load for features the buttons do not use."""
+    blocked = [name for name in NOT_FOR_XLWINGS if name not in sys.modules]
+    for name in blocked:
+        sys.modules[name] = None  # type: ignore[assignment]  # an import of it raises ImportError
+    try:
+        import xlwings
+    finally:
+        for name in blocked:
+            if name in sys.modules and sys.modules[name] is None:
+                del sys.modules[name]
+    return xlwings
 
 
 def _caller(book: Any | None) -> Any:
     if book is not None:
         return book
-    import xlwings as xw
-
-    return xw.Book.caller()
+    return _xlwings().Book.caller()
 
 
 def _alert(book: Any, text: str) -> None:

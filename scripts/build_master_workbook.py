@@ -2,7 +2,7 @@
 
 It is the empty book a school downloads when it does not want to run `mentorxl new`: the school roadmap for
 the school year of MASTER_DAY, buttons on «Панель», the VBA project built from macros/ with the xlwings
-module of the pinned xlwings, and a portable «xlwings.conf» (no interpreter path: xlwings runs `pythonw`
+module of the pinned xlwings, and a portable «xlwings.conf» (no interpreter path: xlwings runs `python`
 from PATH). The creation time is fixed, so the same sources give the same bytes on any machine;
 tests/integration/test_master_workbook.py compares the committed file with a fresh build.
 

@@ -3,7 +3,9 @@
 Layout of an order as ГОСТ Р 7.0.97-2016 describes it: the organisation's full name, ПРИКАЗ, the date
 and the number on one line, the place, the title, the grounds, «ПРИКАЗЫВАЮ:», numbered clauses, the
 signature block and «С приказом ознакомлены». Times New Roman 14 (12 in tables), margins left 30 mm,
-right 15 mm, top and bottom 20 mm, the page number in the footer.
+right 15 mm, top and bottom 20 mm (the standard's minimum is 20/10/20/20). Pages are numbered as its
+section 5 asks: from the second page on, in the middle of the top margin, 10 mm from the edge; the first
+page has no number. A footer text (the program's number, the agreement's mentor) is on every page.
 
 A school may replace a template with its own letterhead: keep the tags ({{ … }}, {%p … %}, {%tr … %});
 the filters are listed in mentorxl/documents/env.py.
@@ -57,6 +59,24 @@ def _fonts(element: object, size: float, lang: bool = True) -> None:
         rpr.append(el)
 
 
+def _page_field(p: Paragraph, cached: str) -> None:
+    """A PAGE field: Word and LibreOffice print the page's number in its place."""
+    field = (("begin", None), ("instr", " PAGE "), ("separate", None), ("text", cached), ("end", None))
+    for kind, value in field:
+        run = p.add_run()
+        if kind == "instr":
+            el = OxmlElement("w:instrText")
+            el.set(qn("xml:space"), "preserve")
+            el.text = value
+        elif kind == "text":
+            run.text = value or ""
+            continue
+        else:
+            el = OxmlElement("w:fldChar")
+            el.set(qn("w:fldCharType"), kind)
+        run._r.append(el)
+
+
 class Builder:
     """A document with the house style; paragraphs and tables added in reading order."""
 
@@ -64,7 +84,7 @@ class Builder:
         self.doc = Document()
         self._page()
         self._styles()
-        self._footer(footer)
+        self._page_numbers(footer)
         props = self.doc.core_properties
         props.title, props.author, props.last_modified_by = title, "MentorXL", "MentorXL"
         props.language, props.comments = "ru-RU", "Шаблон MentorXL (scripts/make_templates.py)"
@@ -97,26 +117,20 @@ class Builder:
             style.font.name, style.font.size = FONT, Pt(12)
             _fonts(style.element, 12)
 
-    def _footer(self, text: str) -> None:
-        footer = self.doc.sections[0].footer
-        p = footer.paragraphs[0]
-        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        if text:
-            p.add_run(text + "   ")
-        field = (("begin", None), ("instr", " PAGE "), ("separate", None), ("text", "1"), ("end", None))
-        for kind, value in field:
-            run = p.add_run()
-            if kind == "instr":
-                el = OxmlElement("w:instrText")
-                el.set(qn("xml:space"), "preserve")
-                el.text = value
-            elif kind == "text":
-                run.text = value or ""
-                continue
-            else:
-                el = OxmlElement("w:fldChar")
-                el.set(qn("w:fldCharType"), kind)
-            run._r.append(el)
+    def _page_numbers(self, footer: str) -> None:
+        """ГОСТ Р 7.0.97: the page number in the middle of the top margin from the second page on (the first
+        page's own header is empty); the footer text, if any, on every page."""
+        section = self.doc.sections[0]
+        section.different_first_page_header_footer = True
+        header = section.header.paragraphs[0]
+        header.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        _page_field(header, "2")  # the default header shows from page 2: its cached value says so
+        section.first_page_header.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+        if footer:
+            for part in (section.footer, section.first_page_footer):
+                p = part.paragraphs[0]
+                p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                p.add_run(footer)
 
     # ---- paragraphs
 

@@ -2,15 +2,19 @@
 
 A small realistic school goes through the same actions as a click (order, programs, agreements, consents,
 reward); LibreOffice turns the Word files into PDF and pdftoppm the first pages into docs/preview_*.png.
+docs/previews.sha256 records a fingerprint of each Word file pictured (its word/*.xml parts: the template's
+layout and the text): a test renders the documents again and fails when a picture is out of date.
 Run: .venv/bin/python scripts/render_previews.py   (needs LibreOffice and poppler-utils)
 """
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 import subprocess
 import sys
 import tempfile
+import zipfile
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,6 +26,8 @@ if TYPE_CHECKING:
     from mentorxl.book.fake import FakeBook
 
 DOCS = ROOT / "docs"
+FINGERPRINTS = DOCS / "previews.sha256"
+KINDS = ("order", "programs", "agreements", "consents", "reward")
 TODAY = date(2025, 9, 1)
 DPI = 80
 
@@ -70,8 +76,32 @@ def school(folder: Path) -> FakeBook:
     }, path=folder / "Наставничество.xlsx")
 
 
-def main() -> int:
+def documents(folder: Path) -> dict[str, Path]:
+    """The first Word file of each kind for the school, as a click makes it."""
     from mentorxl.actions.documents import make_documents, make_order
+
+    book = school(folder)
+    out = folder / "docs"
+    made = {"order": make_order(book, out_dir=out, number="112", on=TODAY, today=TODAY).files[0]}
+    for kind in KINDS[1:]:
+        made[kind] = make_documents(book, kind=kind, out_dir=out, today=TODAY).files[0]
+    return made
+
+
+def fingerprint(docx: Path) -> str:
+    """sha256 of the word/*.xml parts of a .docx in name order: what the page shows, not when it was zipped."""
+    digest = hashlib.sha256()
+    with zipfile.ZipFile(docx) as archive:
+        for name in sorted(n for n in archive.namelist() if n.startswith("word/") and n.endswith(".xml")):
+            digest.update(name.encode() + b"\0" + archive.read(name) + b"\0")
+    return digest.hexdigest()
+
+
+def fingerprints(made: dict[str, Path]) -> str:
+    return "".join(f"{fingerprint(path)}  preview_{kind}.png\n" for kind, path in made.items())
+
+
+def main() -> int:
     from mentorxl.documents.render import to_pdfs
 
     if shutil.which("pdftoppm") is None:
@@ -80,17 +110,15 @@ def main() -> int:
     DOCS.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        book = school(folder)
-        out = folder / "docs"
-        kinds = {"order": make_order(book, out_dir=out, number="112", on=TODAY, today=TODAY).files[0]}
-        for kind in ("programs", "agreements", "consents", "reward"):
-            kinds[kind] = make_documents(book, kind=kind, out_dir=out, today=TODAY).files[0]
-        pdfs = to_pdfs(list(kinds.values()), folder / "pdf")
-        for kind, pdf in zip(kinds, pdfs, strict=True):
+        made = documents(folder)
+        pdfs = to_pdfs(list(made.values()), folder / "pdf")
+        for kind, pdf in zip(made, pdfs, strict=True):
             target = DOCS / f"preview_{kind}"
             subprocess.run(["pdftoppm", "-png", "-r", str(DPI), "-f", "1", "-l", "1", "-singlefile", str(pdf),
                             str(target)], check=True)
             print(f"  → {target}.png")
+        FINGERPRINTS.write_text(fingerprints(made), encoding="utf-8")
+        print(f"  → {FINGERPRINTS}")
     return 0
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from mentorxl.actions.base import Outcome
 from mentorxl.book.port import CellMark, WorkbookPort
@@ -39,7 +40,9 @@ def problem_rows(data: ProgramData, report: Report) -> list[dict[str, object]]:
     return rows
 
 
-def summary(report: Report) -> str:
+def summary(report: Report, written: Path | None = None) -> str:
+    """The summary says where the list is: on «Ошибки» of the open book (a button), or in the separate book
+    `written` beside the master (the command line never rewrites the master)."""
     if not report.problems:
         return "Проверка завершена: ошибок нет."
     parts = []
@@ -47,7 +50,8 @@ def summary(report: Report) -> str:
         parts.append(f"ошибок: {report.errors}")
     if report.warnings:
         parts.append(f"предупреждений: {report.warnings}")
-    return "Проверка завершена, " + ", ".join(parts) + ". Список — на листе «Ошибки»."
+    where = f"в книге «{written.name}»" if written else "на листе «Ошибки»"
+    return "Проверка завершена, " + ", ".join(parts) + f". Список — {where}."
 
 
 def check_book(book: WorkbookPort, *, today: date) -> Outcome:
@@ -60,7 +64,7 @@ def check_book(book: WorkbookPort, *, today: date) -> Outcome:
     ])
     saved = book.save()
     return Outcome(
-        message=summary(report),
+        message=summary(report, saved),
         files=[saved] if saved else [],
         exit_code=1 if report.errors else 0,
         data=report.as_json(),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -12,8 +12,9 @@ from mentorxl.book.files import next_free, write_atomically
 from mentorxl.book.port import WorkbookPort
 from mentorxl.core import contract as k
 from mentorxl.core import vocabulary as v
+from mentorxl.core.models import Pair
 from mentorxl.core.program import ProgramData
-from mentorxl.core.text import clean
+from mentorxl.core.text import clean, hidden_latin
 from mentorxl.documents import context as c
 from mentorxl.documents.orders import Rendered
 from mentorxl.errors import MentorXLError, NothingToDo
@@ -29,6 +30,30 @@ SUBFOLDERS = {
 APPROVE_FIRST = ("Сначала подберите и утвердите пары: кнопки «Подобрать пары» и «Утвердить пары» "
                  "(или команды mentorxl match и mentorxl approve). В приказ попадают строки листа «Пары» "
                  f"со статусом «{v.PAIR_APPROVED}» и пустым столбцом «Номер приказа».")
+
+
+def lookalike_note(names: Iterable[str]) -> str:
+    """A warning for the names typed with Latin letters that look Russian: the documents print them with the
+    Russian letters (documents/context.person), the book still holds them as typed."""
+    found = {name: letters for name in dict.fromkeys(clean(n) for n in names) if (letters := hidden_latin(name))}
+    if not found:
+        return ""
+    letters = "".join(dict.fromkeys("".join(found.values())))
+    shown = ", ".join(f"«{name}»" for name in found)
+    return (f"Внимание: в ФИО {shown} есть латинские буквы ({', '.join(letters)}), похожие на русские; в документах "
+            "они напечатаны русскими. Исправьте ФИО в книге: «Проверить данные» покажет ячейки.")
+
+
+def _settings_names(data: ProgramData) -> list[str]:
+    return [clean(data.settings.get(key)) for key in (k.SET_HEAD, k.SET_CURATOR)]
+
+
+def _pair_names(pairs: Iterable[Pair]) -> list[str]:
+    return [name for p in pairs for name in (p.mentor, *p.mentees)]
+
+
+def _with_note(message: str, note: str) -> str:
+    return f"{message}\n{note}" if note else message
 
 
 def output_dir(book: WorkbookPort, data: ProgramData, out_dir: Path | None) -> Path:
@@ -85,11 +110,15 @@ def make_order(book: WorkbookPort, *, out_dir: Path | None, number: str | None, 
     counted = f"{len(pairs)}" + (f", из них групп — {groups}" if groups else "")
     message = (f"Приказ № {number} от {on:%d.%m.%Y} о закреплении наставнических пар (групп) готов: "
                f"пар и групп — {counted}. Номер и дата приказа записаны в «Пары».")
+    note = lookalike_note([*_pair_names(pairs), *_settings_names(data)])
+    message = _with_note(message, note)
     if saved:
         files.append(saved)
     lines = [f"№ {p.number}: {p.mentor} — {'; '.join(p.mentees)}" for p in pairs]
-    payload = {"order": {"number": number, "date": on.isoformat(), "pairs": [p.number for p in pairs],
-                         "file": str(files[0])}}
+    payload: dict[str, object] = {"order": {"number": number, "date": on.isoformat(),
+                                            "pairs": [p.number for p in pairs], "file": str(files[0])}}
+    if note:
+        payload["warnings"] = [note]
     return Outcome(message, files=files, data=payload, open_files=True, lines=lines)
 
 
@@ -140,6 +169,12 @@ def _reward(data: ProgramData, today: date, book_dir: Path | None) -> tuple[list
 MAKERS: dict[str, Callable[[ProgramData, date, Path | None], tuple[list[Rendered], str]]] = {
     "programs": _programs, "agreements": _agreements, "consents": _consents, "reward": _reward,
 }
+PRINTED: dict[str, Callable[[ProgramData], list[str]]] = {  # the names each kind of document prints
+    "programs": lambda data: [*_pair_names(c.pairs_in_force(data)), *_settings_names(data)],
+    "agreements": lambda data: [*_pair_names(c.pairs_in_force(data)), *_settings_names(data)],
+    "consents": lambda data: [who.name for who, _ in c.people_missing_consent(data)],
+    "reward": lambda data: [*(m.name for m in data.mentors if m.reward), *_settings_names(data)],
+}
 
 
 def make_documents(book: WorkbookPort, *, kind: str, out_dir: Path | None, today: date) -> Outcome:
@@ -152,6 +187,9 @@ def make_documents(book: WorkbookPort, *, kind: str, out_dir: Path | None, today
     if SUBFOLDERS[kind]:
         folder = folder / SUBFOLDERS[kind]
     files = write_documents(folder, docs)
-    message = f"{summary} Папка: {folder}"
-    return Outcome(message, files=files, data={"kind": kind, "files": [str(f) for f in files]},
+    note = lookalike_note(PRINTED[kind](data))
+    payload: dict[str, object] = {"kind": kind, "files": [str(f) for f in files]}
+    if note:
+        payload["warnings"] = [note]
+    return Outcome(_with_note(f"{summary} Папка: {folder}", note), files=files, data=payload,
                    open_files=kind == "reward", lines=[f.name for f in files])

@@ -29,7 +29,7 @@ from mentorxl.core.imports import (
     mapping_parameter,
     plan_import,
 )
-from mentorxl.core.problems import SEVERITY_LABEL
+from mentorxl.core.problems import SEVERITY_LABEL, Problem
 from mentorxl.core.terms import is_overdue, next_due, parse_term, school_year_start
 from mentorxl.core.text import header_key
 from mentorxl.errors import BookUnreadable, MentorXLError, NothingToDo
@@ -96,6 +96,13 @@ def _import_message(plan: ImportPlan, source: str) -> str:
     return message
 
 
+def _where(found: Problem, export_name: str) -> str:
+    """Where a problem is: a row of the book's sheet, or a line of the export file."""
+    if found.sheet == export_name:
+        return "файл " + found.where.removeprefix("лист ")
+    return found.where
+
+
 def import_export(book: WorkbookPort, export: Path, *, as_: str, overwrite: bool = False) -> Outcome:
     """Load an online-form export into «Наставляемые», «Наставники» or «Анкеты» (see core/imports.py);
     the mapping used is remembered on «Настройки»."""
@@ -117,7 +124,7 @@ def import_export(book: WorkbookPort, export: Path, *, as_: str, overwrite: bool
     remembered = _remember(book, as_, plan.mapping, data.settings.rows.get(header_key(parameter)), saved)
     saved_to = book.save() if plan.changed or remembered else None
     lines = [f"«{header}» → {_target_label(as_, target)}" for header, target in plan.mapping.items()]
-    lines += [f"{SEVERITY_LABEL[p.severity]}: {p.where}: {p.message} {p.hint}" for p in plan.problems]
+    lines += [f"{SEVERITY_LABEL[p.severity]}: {_where(p, table.name)}: {p.message} {p.hint}" for p in plan.problems]
     loaded_nothing = bool(table.rows) and not plan.changed and plan.skipped >= len(table.rows)
     return Outcome(
         _import_message(plan, table.name),
@@ -201,7 +208,7 @@ def monitoring_report(book: WorkbookPort, *, out_dir: Path | None, today: date) 
 def consolidate(folder: Path, *, out: Path, today: date) -> Outcome:
     """One summary of many organisations' workbooks (no personal data); unreadable files are listed."""
     from mentorxl.book.consolidate import FAILURES_SHEET, consolidate_files, workbook_files, write_summary
-    from mentorxl.core.consolidation import row_json
+    from mentorxl.core.consolidation import repeated, row_json
 
     folder, out = Path(folder), Path(out)
     if not folder.is_dir():
@@ -218,12 +225,18 @@ def consolidate(folder: Path, *, out: Path, today: date) -> Outcome:
     message = f"Сводка готова: «{out.name}», организаций — {len(result.rows)}"
     if result.failures:
         message += f", файлов не прочитано — {len(result.failures)} (причины — на листе «{FAILURES_SHEET}»)"
+    twice = repeated(result.rows)
+    if twice:
+        message += f", организаций в нескольких файлах — {len(twice)} (проверьте, не копии ли это)"
     return Outcome(
         message + ".",
         files=[out],
         exit_code=0 if result.rows else 1,
         data={"schools": [row_json(r) for r in result.rows], "total": row_json(result.total),
-              "failures": [{"file": f.file, "reason": f.reason} for f in result.failures], "file": str(out)},
-        lines=[f"Не прочитан «{f.file}»: {f.reason}" for f in result.failures],
+              "failures": [{"file": f.file, "reason": f.reason} for f in result.failures], "file": str(out),
+              "repeated": [{"organisation": name, "files": files} for name, files in twice]},
+        lines=[f"Не прочитан «{f.file}»: {f.reason}" for f in result.failures]
+        + [f"Организация {name} есть в нескольких файлах: {', '.join(f'«{f}»' for f in files)}. В итоги вошли все; "
+           "если это копии одной книги, оставьте в папке одну и соберите сводку заново." for name, files in twice],
         open_files=True,
     )

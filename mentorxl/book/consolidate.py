@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -48,7 +49,7 @@ def summarize(path: Path, today: date, root: Path | None = None) -> SchoolRow | 
     shown = str(path.relative_to(root)) if root is not None else path.name
     try:
         data = read_program(path)
-        return school_row(data, today, Path(path).stem)
+        return replace(school_row(data, today, Path(path).stem), file=shown)
     except MentorXLError as error:
         return Failure(shown, str(error))
     except Exception as error:  # a bug or a file calamine chokes on: report it, keep going
@@ -104,7 +105,7 @@ def write_summary(path: Path, result: Consolidation, *, today: date) -> Path:
             top = 3
             for c, (text, _) in enumerate(header):
                 ws.write_string(top, c, text, f["head"])
-                ws.set_column(c, c, 34 if c == 0 else 20 if c == 1 else 12)
+                ws.set_column(c, c, 34 if c == 0 else 20 if c in (1, len(header) - 1) else 12)
             ws.set_row(top, 48)
             lines = [summary_line(r, forms, kinds) for r in result.rows]
             for r, line in enumerate(lines, start=top + 1):

@@ -13,6 +13,7 @@ import io
 import itertools
 from pathlib import Path
 
+from mentorxl.book.extent import ExtentGuard
 from mentorxl.book.reader import open_workbook, sheet_grid
 from mentorxl.core.imports import Export, unique_headers
 from mentorxl.errors import BookUnreadable
@@ -69,12 +70,14 @@ def _csv_rows(path: Path) -> list[list[object]]:
 
 def _table_rows(path: Path) -> list[list[object]]:
     book = open_workbook(path)
+    guard = ExtentGuard(path)
     try:
         names = book.sheet_names
         if not names:
             raise BookUnreadable(f"В файле «{path.name}» нет листов.", "Сохраните выгрузку заново.")
-        return [list(row) for row in sheet_grid(book, names[0])]
+        return [list(row) for row in sheet_grid(book, names[0], guard)]
     finally:
+        guard.close()
         book.close()
 
 

@@ -1,7 +1,8 @@
 """The fast reader: python-calamine turns a workbook file into located contract tables.
 
 Every failure to open a file becomes one `BookUnreadable` with a Russian message: not a workbook,
-empty, truncated, password-protected, old .xls. Sheets are found by name (case, spaces, ё/е ignored).
+empty, truncated, password-protected, old .xls, a value so far beyond the table that the sheet would not fit
+in memory (book/extent.py). Sheets are found by name (case, spaces, ё/е ignored).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from pathlib import Path
 
 import python_calamine as pc
 
+from mentorxl.book.extent import ExtentGuard
 from mentorxl.core import contract as k
 from mentorxl.core.contract import SheetSpec
 from mentorxl.core.program import ProgramData, load_program
@@ -20,6 +22,9 @@ from mentorxl.errors import BookUnreadable, SheetMissing
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
+# An .xlsx encrypted with a password to open is an OLE file holding this stream (MS-OFFCRYPTO), the name in
+# UTF-16 in its directory; an OLE file without it is an Excel 97–2003 book, whatever its name.
+ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
 SUPPORTED = (".xlsx", ".xlsm", ".ods", ".xlsb")
 
 # The sheets a workbook must have for any action; the others are read when present.
@@ -38,17 +43,23 @@ def _sniff(path: Path) -> None:
     with path.open("rb") as f:
         head = f.read(8)
     if head.startswith(OLE_MAGIC):
-        if path.suffix.lower() == ".xls":
-            raise BookUnreadable(f"«{path.name}» — книга старого формата Excel 97–2003 (.xls).",
-                                 "Откройте её в Excel и сохраните как «Книга Excel с поддержкой макросов (.xlsm)» "
-                                 "или «Книга Excel (.xlsx)».")
-        raise BookUnreadable(f"Книга «{path.name}» защищена паролем (зашифрована) или сохранена в старом формате.",
-                             "Снимите пароль на открытие (Файл → Сведения → Защитить книгу → Зашифровать паролем: "
-                             "очистить поле) и сохраните книгу как .xlsx или .xlsm.")
+        if path.suffix.lower() != ".xls" and ENCRYPTED_STREAM in path.read_bytes():
+            raise BookUnreadable(f"Книга «{path.name}» защищена паролем на открытие.",
+                                 "Откройте её в Excel, снимите пароль (Файл → Сведения → Защитить книгу → "
+                                 "Зашифровать с использованием пароля: очистите поле) и сохраните книгу.")
+        raise BookUnreadable(f"«{path.name}» — книга старого формата Excel 97–2003 (.xls).",
+                             "Откройте её в Excel и сохраните как «Книга Excel с поддержкой макросов (.xlsm)» "
+                             "или «Книга Excel (.xlsx)».")
     if not head.startswith(ZIP_MAGIC):
         raise BookUnreadable(f"«{path.name}» — не книга Excel или LibreOffice.",
                              "Укажите файл .xlsx, .xlsm или .ods; CSV-выгрузку анкет загрузите "
                              "командой mentorxl import.")
+
+
+def _calamine_failed(error: BaseException) -> bool:
+    """calamine's own errors, and a panic inside it: pyo3's PanicException derives from BaseException, so
+    `except Exception` (and the CLI's last resort) would let it through as a traceback."""
+    return isinstance(error, Exception) or type(error).__name__ == "PanicException"
 
 
 def open_workbook(path: Path) -> pc.CalamineWorkbook:
@@ -58,19 +69,26 @@ def open_workbook(path: Path) -> pc.CalamineWorkbook:
         return pc.CalamineWorkbook.from_path(str(path))
     except pc.PasswordError as e:
         raise BookUnreadable(f"Книга «{path.name}» защищена паролем.", "Снимите пароль на открытие.") from e
-    except Exception as e:  # calamine raises several types for broken zips and XML
+    except BaseException as e:  # calamine raises several types for broken zips and XML
+        if not _calamine_failed(e):
+            raise
         raise BookUnreadable(
             f"Книгу «{path.name}» не удалось прочитать: файл повреждён или обрезан ({type(e).__name__}).",
             "Возьмите последнюю сохранённую копию; если книга открывается в Excel — пересохраните её.",
         ) from e
 
 
-def sheet_grid(book: pc.CalamineWorkbook, name: str) -> Sequence[Sequence[object]]:
-    """All cells of a sheet from A1, so that row numbers are those the user sees."""
+def sheet_grid(book: pc.CalamineWorkbook, name: str, guard: ExtentGuard | None = None) -> Sequence[Sequence[object]]:
+    """All cells of a sheet from A1, so that row numbers are those the user sees. `guard` first measures the
+    sheet: a value far beyond the table stops with a message instead of exhausting the memory."""
+    if guard is not None:
+        guard.check(name)
     try:
         sheet = book.get_sheet_by_name(name)
         return sheet.to_python(skip_empty_area=False)
-    except Exception as e:
+    except BaseException as e:
+        if not _calamine_failed(e):
+            raise
         raise BookUnreadable(f"Лист «{name}» не удалось прочитать: {e}.",
                              "Пересохраните книгу в Excel или LibreOffice.") from e
 
@@ -87,6 +105,7 @@ def read_tables(path: Path, specs: Iterable[SheetSpec] = k.SHEETS,
                 required: Iterable[SheetSpec] = ESSENTIAL) -> dict[str, Table]:
     """The contract tables of a workbook file, located; a required sheet that is absent stops the run."""
     book = open_workbook(path)
+    guard = ExtentGuard(path)
     try:
         names = book.sheet_names
         required_keys = {s.key for s in required}
@@ -99,9 +118,10 @@ def read_tables(path: Path, specs: Iterable[SheetSpec] = k.SHEETS,
                                        "Верните лист с таким названием (его можно скопировать из новой книги "
                                        "«mentorxl new») и запустите снова.")
                 continue
-            tables[spec.key] = locate(spec, name, sheet_grid(book, name))
+            tables[spec.key] = locate(spec, name, sheet_grid(book, name, guard))
         return tables
     finally:
+        guard.close()
         book.close()
 
 

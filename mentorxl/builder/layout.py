@@ -77,7 +77,8 @@ LISTS_TABLE = "tblLists"
 # (caption, what it does, the same from the command line) in the order of the work on the roadmap.
 COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("Проверить данные", "Проверяет все листы, ничего не меняя в данных; каждая проблема — на листе «Ошибки» "
-     "с адресом ячейки и подсказкой, как исправить.", "mentorxl check КНИГА"),
+     "с адресом ячейки и подсказкой, как исправить. Из командной строки тот же список пишется в отдельную "
+     "книгу «КНИГА — ошибки.xlsx» рядом, а эта книга не меняется.", "mentorxl check КНИГА"),
     ("Подобрать пары", "Предлагает наставника каждому ожидающему наставляемому по совпадению запросов и "
      "компетенций, с оценкой и пояснением; итог — на листе «Подбор».", "mentorxl match КНИГА"),
     ("Утвердить пары", "Переносит предложения с решением «Утвердить» с листа «Подбор» на лист «Пары».",
@@ -403,7 +404,13 @@ def _sheet(spec: SheetSpec, table: TableLayout, freeze: tuple[int, int] = (1, 0)
 
 
 # ------------------------------------------------------------------ «Панель»
-def _status_formulas(book: dict[str, TableLayout], today: date) -> list[tuple[str, Formula]]:
+# The count of «Ошибки» stands only in books with buttons: the button fills «Ошибки» of the open book, while
+# `mentorxl check` writes its list to «КНИГА — ошибки.xlsx» and never touches the master (WORKBOOK.md).
+PROBLEMS_COUNT_LABEL = "Ошибок на листе «Ошибки» (после кнопки «Проверить данные»)"
+
+
+def _status_formulas(book: dict[str, TableLayout], today: date, *,
+                     problems_count: bool = True) -> list[tuple[str, Formula]]:
     def count(spec: SheetSpec, key: str, *values: str) -> Formula:
         table = book[spec.key]
         c = table.col(spec.column(key).header)
@@ -419,15 +426,16 @@ def _status_formulas(book: dict[str, TableLayout], today: date) -> list[tuple[st
         f'*((({rs}="")+({rs}="{v.EVENT_PLANNED}"))*ISNUMBER({rf})*({rf}<TODAY())'
         f"+ISNUMBER({rl})*({rl}<TODAY())>0))",
         sum(overdue_by_formula(_text(row[s]), _date(row[f]), _date(row[last]), today) for row in road.rows))
-    return [
+    rows = [
         ("Наставляемых ожидают пары", count(k.MENTEES, "status", v.MENTEE_WAITING)),
         ("Наставников активны", count(k.MENTORS, "status", v.MENTOR_ACTIVE)),
         ("Пар и групп действует (утверждены и действуют)",
          count(k.PAIRS, "status", *[x for x in v.PAIR_STATUSES if x in v.PAIRS_IN_FORCE])),
         ("Мероприятий дорожной карты просрочено", overdue),
-        ("Ошибок при последней проверке (лист «Ошибки»)",
-         count(k.PROBLEMS, "severity", SEVERITY_LABEL[Severity.ERROR])),
     ]
+    if problems_count:
+        rows.append((PROBLEMS_COUNT_LABEL, count(k.PROBLEMS, "severity", SEVERITY_LABEL[Severity.ERROR])))
+    return rows
 
 
 def _text(value: object) -> str | None:
@@ -446,8 +454,8 @@ def _setting(name: str, cached: str, fallback: str, prefix: str = "") -> Formula
     return Formula(f'=IF({found}="","{fallback}",{shown})', prefix + cached if cached else fallback)
 
 
-# A–B hold the text, buttons float over D. A+B stay under 17 cm as Calc converts widths (0.25 cm a character):
-# the .ods builder places its buttons at 17.5 cm.
+# A–B hold the text, buttons float over D (BUTTONS_COLUMN). The .ods builder measures A–C as the conversion
+# wrote them and places its buttons right of them (builder/ods.py).
 PANEL_WIDTHS = {0: 30, 1: 38, 2: 3, 3: 34}
 
 
@@ -482,20 +490,23 @@ BUTTONS_COLUMN = 3  # «Панель»: the buttons stand from column D, right o
 
 
 def panel(book: dict[str, TableLayout], *, org: str, year: str, today: date,
-          buttons: Sequence[tuple[str, str]] = ()) -> SheetLayout:
+          buttons: Sequence[tuple[str, str]] = (), calc_buttons: bool = False) -> SheetLayout:
+    """`buttons`: the Excel buttons drawn here; `calc_buttons`: the .ods builder adds its own after the
+    conversion. Either way the text speaks of buttons; a book without them, of the command line only."""
+    has_buttons = bool(buttons) or calc_buttons
     p = _Panel()
     p.line("Наставничество педагогических работников", "title", height=26)
     p.line(_setting(k.SET_ORG_FULL, org, "Укажите наименование организации на листе «Настройки»"), "subtitle")
     p.line(_setting(k.SET_YEAR, year, "Учебный год не указан", prefix="Учебный год: "), "muted")
     p.heading("Состояние программы")
-    for label, formula in _status_formulas(book, today):
+    for label, formula in _status_formulas(book, today, problems_count=has_buttons):
         p.pair(label, formula, "count")
     p.heading("Порядок работы")
     for i, step in enumerate(STEPS, start=1):
         p.pair(f"Шаг {i}", step)
-    p.heading("Кнопки и команды" if buttons else "Команды")
+    p.heading("Кнопки и команды" if has_buttons else "Команды")
     p.line("Кнопки — справа на этом листе; те же действия выполняет командная строка (КНИГА — путь к книге)."
-           if buttons else
+           if has_buttons else
            "В книге .xlsx нет кнопок: действия выполняет командная строка (КНИГА — путь к этой книге). "
            "Книга с кнопками: mentorxl new «Наставничество.xlsm».", "muted")
     for caption, what, command in COMMANDS:
@@ -512,15 +523,33 @@ def panel(book: dict[str, TableLayout], *, org: str, year: str, today: date,
 
 
 # ------------------------------------------------------------------ xlwings.conf
+# «xlwings.conf» of a book meant for any machine (the master workbook in workbook/): the same keys, no values,
+# so xlwings runs `python` from PATH and adds no path of the machine that built the book.
+PORTABLE_XLWINGS_CONFIG: tuple[tuple[str, str], ...] = (("Interpreter_Win", ""), ("Interpreter_Mac", ""),
+                                                        ("PYTHONPATH", ""))
+
+
+def windows_interpreter(executable: str) -> str:
+    """pythonw.exe beside python.exe when there is one (no console of its own, as the xlwings docs advise),
+    else the interpreter itself. xlwings runs it as `cmd /C "…pythonw.exe" -c … 2> log`; cmd /C waits for a
+    GUI program as for a console one, so the exit code and a crash's stderr still reach xlwings' error box
+    (not provable without Windows; our own messages go through COM either way)."""
+    path = Path(executable)
+    if path.name.lower() == "python.exe" and path.with_name("pythonw.exe").is_file():
+        return str(path.with_name("pythonw.exe"))
+    return executable
+
+
 def xlwings_config(executable: str = sys.executable, platform: str = sys.platform,
                    prefix: str = sys.prefix) -> list[tuple[str, str]]:
-    """Key/value rows of the sheet «xlwings.conf» (no header: xlwings reads from A1 down).
+    """Key/value rows of the sheet «xlwings.conf» (no header: xlwings reads from A1 down to the first empty
+    key, and a key on the sheet wins over the user's ~/.xlwings/xlwings.conf).
 
     The interpreter that built the workbook runs its buttons, recorded only for its own platform: a path of
     another system would stop the click, an empty value lets xlwings use `python` from PATH. Only text keys:
     xlwings compares its boolean keys with True, and an empty cell there would break the click.
     """
-    rows = [("Interpreter_Win", executable if platform.startswith("win") else ""),
+    rows = [("Interpreter_Win", windows_interpreter(executable) if platform.startswith("win") else ""),
             ("Interpreter_Mac", executable if platform == "darwin" else "")]
     package_root = Path(__file__).resolve().parents[2]
     in_site = any(part in ("site-packages", "dist-packages") for part in package_root.parts)
@@ -535,10 +564,11 @@ def xlwings_config(executable: str = sys.executable, platform: str = sys.platfor
 # ------------------------------------------------------------------ the book
 def book_layout(*, org: str | None, year_start: int, variant: str, today: date,
                 school: SchoolData | None = None, buttons: Sequence[tuple[str, str]] = (),
-                xlwings: bool = False, portable: bool = False) -> BookLayout:
+                xlwings: bool = False, portable: bool = False, calc_buttons: bool = False) -> BookLayout:
     """Every sheet in contract order, «Панель» first; `buttons` (macro Sub, caption) go on «Панель».
-    `portable`: «xlwings.conf» names no interpreter and no path (xlwings then runs `pythonw` from PATH) —
-    for the master workbook committed in workbook/, the same on every machine."""
+    `portable`: «xlwings.conf» names no interpreter and no path (xlwings then runs `python` from PATH) —
+    for the master workbook committed in workbook/, the same on every machine. `calc_buttons`: the .ods
+    builder adds buttons of its own to «Панель» after the conversion (see `panel`)."""
     data = school or SchoolData()
     year = f"{year_start}/{year_start + 1}"
     org_name = str(data.settings.get(k.SET_ORG_FULL) or org or "")
@@ -566,7 +596,7 @@ def book_layout(*, org: str | None, year_start: int, variant: str, today: date,
 
     dictionary, names = _dictionary_sheet()
     tables[k.TAGS.key] = dictionary.tables[0]
-    sheets = [panel(tables, org=org_name, year=year, today=today, buttons=buttons)]
+    sheets = [panel(tables, org=org_name, year=year, today=today, buttons=buttons, calc_buttons=calc_buttons)]
     frozen_name = {k.MENTEES.key, k.MENTORS.key}
     for spec in k.SHEETS:
         if spec.key == k.TAGS.key:
@@ -575,7 +605,7 @@ def book_layout(*, org: str | None, year_start: int, variant: str, today: date,
             sheets.append(_sheet(spec, tables[spec.key], (1, 1) if spec.key in frozen_name else (1, 0)))
     if xlwings:
         conf = SheetLayout("xlwings.conf", hidden=True, widths={0: 20, 1: 60})
-        rows = [(key, "") for key, _ in xlwings_config(platform="")] if portable else xlwings_config()
+        rows = list(PORTABLE_XLWINGS_CONFIG) if portable else xlwings_config()
         for r, (key, value) in enumerate(rows):
             conf.cells.append(Cell(r, 0, key))
             conf.cells.append(Cell(r, 1, value))

@@ -125,7 +125,7 @@ def _columns_cm(root: etree._Element, table: etree._Element, count: int) -> floa
     return total
 
 
-def _buttons_xml(table: etree._Element, x_cm: float = 17.5) -> None:
+def _buttons_xml(table: etree._Element, x_cm: float) -> None:
     for old in table.findall("office:forms", NS):  # the conversion leaves an empty one
         table.remove(old)
     forms = etree.Element(_q("office", "forms"), {_q("form", "automatic-focus"): "false",
@@ -228,7 +228,8 @@ def build_ods(path: Path, *, org: str | None = None, demo: bool = False, variant
 
     with tempfile.TemporaryDirectory(prefix="mentorxl-ods-") as tmp:
         folder = Path(tmp)
-        xlsx = build_workbook(folder / (path.stem + ".xlsx"), org=org, demo=demo, variant=variant, today=today)
+        xlsx = build_workbook(folder / (path.stem + ".xlsx"), org=org, demo=demo, variant=variant, today=today,
+                              calc_buttons=True)
         ods = convert(xlsx, "ods", folder / "converted")
         embed_buttons(ods, path)
     os.utime(path)

@@ -69,10 +69,11 @@ class _Formats:
 def build_workbook(path: Path, *, org: str | None = None, demo: bool = False, variant: str = "school",
                    today: date | None = None, vba_project: bytes | None = None,
                    buttons: Mapping[str, str] | None = None, created: datetime | None = None,
-                   portable: bool = False) -> Path:
+                   portable: bool = False, calc_buttons: bool = False) -> Path:
     """A new master workbook at `path`: .xlsx, or .xlsm with `buttons` (Sub -> caption) and the VBA project
     (`vba_project`, or built here from macros/ for the book's own sheets). `created` fixes the document's
-    creation time (a reproducible build); `portable`: see layout.book_layout."""
+    creation time (a reproducible build); `portable`, `calc_buttons` (the .xlsx an .ods is converted from):
+    see layout.book_layout."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in (".xlsx", ".xlsm"):
@@ -88,7 +89,8 @@ def build_workbook(path: Path, *, org: str | None = None, demo: bool = False, va
 
         school = demo_school(today, variant=variant, org=org)
     layout = book_layout(org=org, year_start=year_start, variant=variant, today=today, school=school,
-                         buttons=list((buttons or {}).items()), xlwings=macros, portable=portable)
+                         buttons=list((buttons or {}).items()), xlwings=macros, portable=portable,
+                         calc_buttons=calc_buttons)
     if macros and vba_project is None:
         from mentorxl.builder.vba import BUTTONS, build_vba_project, document_names, standard_modules
 

@@ -39,6 +39,7 @@ class SchoolRow:
     overdue: int
     meetings: int
     hours: float
+    file: str = ""  # the workbook the row is of (relative to the folder), to find it again
 
     @property
     def coverage(self) -> float | None:
@@ -131,7 +132,7 @@ def summary_header(forms: Sequence[str], kinds: Sequence[str]) -> list[Cell]:
         ("Целевая группа", "int"), ("Охвачено", "int"), ("Охват", "pct"),
         ("Индекс удовлетворённости", "pct"), ("Ответов анкет", "int"),
         ("Мероприятий дорожной карты", "int"), ("Выполнено", "int"), ("Выполнение дорожной карты", "pct"),
-        ("Просрочено", "int"), ("Встреч", "int"), ("Часов встреч", "dec"),
+        ("Просрочено", "int"), ("Встреч", "int"), ("Часов встреч", "dec"), ("Файл", "text"),
     ]
 
 
@@ -141,7 +142,7 @@ def summary_line(r: SchoolRow, forms: Sequence[str], kinds: Sequence[str]) -> li
         r.organisation, r.place, r.mentors, r.mentees, r.pairs, r.pairs_in_force, r.groups,
         *(r.by_form.get(f, 0) for f in forms), *(r.by_kind.get(x, 0) for x in kinds),
         r.target, r.covered, r.coverage, r.satisfaction, r.answers,
-        r.events, r.events_done, r.completion, r.overdue, r.meetings, r.hours,
+        r.events, r.events_done, r.completion, r.overdue, r.meetings, r.hours, r.file,
     ]
 
 
@@ -153,4 +154,14 @@ def row_json(r: SchoolRow) -> dict[str, object]:
         "satisfaction": r.satisfaction, "answers": r.answers, "events": r.events,
         "events_done": r.events_done,
         "completion": r.completion, "overdue": r.overdue, "meetings": r.meetings, "hours": r.hours,
+        "file": r.file,
     }
+
+
+def repeated(rows: Sequence[SchoolRow]) -> list[tuple[str, list[str]]]:
+    """Organisations that come in more than one file (a copy sent twice?): (organisation, files)."""
+    files: dict[tuple[str, str], list[SchoolRow]] = {}
+    for r in rows:
+        key = (" ".join(r.organisation.casefold().replace("ё", "е").split()), r.place.casefold().strip())
+        files.setdefault(key, []).append(r)
+    return [(same[0].organisation, [r.file for r in same]) for same in files.values() if len(same) > 1]

@@ -725,8 +725,8 @@ def _plan_survey(p: _Planner, records: list[_Record]) -> None:
         have.add((key, header_key(survey), day))
         pair = _text(r.values.get("pair")) or mentee_pair.get(key, "") or \
             (mentor_pairs[key][0] if len(mentor_pairs.get(key, [])) == 1 else "")
-        row: dict[str, object] = {"date": day, "respondent": name, "role": role or "", "pair": pair,
-                                  "survey": survey}
+        row: dict[str, object] = {"date": day, "respondent": name, "role": role, "pair": pair or None,
+                                  "survey": survey}  # None: the cell stays empty, not an empty string
         for target, raw in r.values.items():
             if target.startswith(QUESTION) and (answer := answer_value(raw)) is not None:
                 p.check_text(r, target, answer)

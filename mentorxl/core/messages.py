@@ -19,8 +19,8 @@ E, W = "error", "warning"
 
 CATALOG: dict[str, Entry] = {
     # structure
-    "sheet_missing": Entry(E, "В книге нет листа «{sheet}».",
-                           "Верните лист с таким названием или создайте новую книгу командой «mentorxl new»."),
+    "sheet_missing": Entry(W, "В книге нет листа «{sheet}»: {without}.",
+                           "Верните лист с таким названием (его можно скопировать из новой книги «mentorxl new»)."),
     "column_missing": Entry(E, "На листе «{sheet}» нет обязательного столбца «{column}».",
                             "Добавьте столбец с заголовком «{column}» в строку заголовков таблицы."),
     "header_not_found": Entry(E, "На листе «{sheet}» не найдена строка заголовков ({expected}).",

@@ -466,8 +466,10 @@ def conclusions(m: Monitoring) -> list[str]:
             si = m.satisfaction
             level = ("высокий уровень" if si.index >= 0.8 else "средний уровень" if si.index >= 0.6
                      else "низкий уровень: программе нужна корректировка")
-            out.append(f"Индекс удовлетворённости — {percent(si.index)} ({si.survey.casefold()} анкета, "
-                       f"{counted(si.answers, 'ответ', 'ответа', 'ответов')}): {level}.")
+            filled = m.respondents.get(si.survey, 0)
+            sheets = f"{counted(filled, 'анкета', 'анкеты', 'анкет')}, " if filled else ""
+            out.append(f"Индекс удовлетворённости — {percent(si.index)} ({si.survey.casefold()} анкета: "
+                       f"{sheets}{counted(si.answers, 'ответ', 'ответа', 'ответов')} на вопросы): {level}.")
         grown = [q for q in m.questions if q.change is not None and q.change >= 0.5]
         if grown:
             best = max(grown, key=lambda q: q.change or 0.0)
@@ -506,8 +508,8 @@ def conclusions(m: Monitoring) -> list[str]:
         if c.covered < c.target:
             rest = c.target - c.covered
             out.append(f"Без наставника {plural(rest, 'остаётся', 'остаются', 'остаются')} "
-                       f"{counted(rest, 'педагог', 'педагога', 'педагогов')} целевой группы: подберите им "
-                       "наставников («Подобрать пары»).")
+                       f"{counted(rest, 'педагог', 'педагога', 'педагогов')} целевой группы: подберите "
+                       f"{'ему наставника' if rest == 1 else 'им наставников'} («Подобрать пары»).")
     elif m.mentees:
         out.append("Среди наставляемых нет отмеченных как молодой специалист, новый сотрудник или сменивший "
                    "должность: заполните столбец «Категория», чтобы считать охват целевой группы.")

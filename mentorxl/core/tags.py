@@ -83,5 +83,13 @@ class TagDictionary:
         """The closest known tag for an unknown one (for a hint), or None when nothing is close."""
         if not self._choices:
             return None
-        found = process.extractOne(tag_key(tag), self._choices, scorer=fuzz.WRatio, score_cutoff=70)
+        found = process.extractOne(tag_key(tag), self._choices, scorer=_near_score, score_cutoff=75)
         return self._canonical[found[0]] if found else None
+
+
+def _near_score(a: str, b: str, **kwargs: object) -> float:
+    """A typo («радителями») or a tag inside a longer phrase («оформление портфолио»); never a few letters
+    matched inside an unrelated tag, as partial ratios do («танцы» is not «дистанционное обучение»)."""
+    whole = fuzz.ratio(a, b)
+    words = fuzz.token_set_ratio(a, b) if min(len(a), len(b)) >= 4 else 0.0
+    return max(whole, words)

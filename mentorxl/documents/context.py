@@ -17,7 +17,7 @@ from mentorxl.core import vocabulary as v
 from mentorxl.core.dates import add_months
 from mentorxl.core.models import Mentee, Mentor, Pair, Person
 from mentorxl.core.program import ProgramData
-from mentorxl.core.text import clean, header_key, name_key
+from mentorxl.core.text import clean, fix_lookalikes, header_key, name_key, person_key
 from mentorxl.documents.declension import detect_gender
 from mentorxl.errors import SettingMissing
 
@@ -81,7 +81,11 @@ def name_forms(row: object) -> dict[str, str]:
 
 
 def person(name: str, position: str = "", *, forms: Mapping[str, str] | None = None, **more: Any) -> dict[str, Any]:
-    return {"name": Name(clean(name), forms), "position": clean(position), "female": is_female(name), **more}
+    """A person of a document. A Latin letter that looks Russian inside a Russian name («Кoвалёва» with a
+    Latin o) is printed as the Russian letter: the paper is right, and the action warns the user to fix the
+    book (the checker reports the cell as latin_in_name)."""
+    printed = fix_lookalikes(name)
+    return {"name": Name(printed, forms), "position": clean(position), "female": is_female(printed), **more}
 
 
 def _need(data: ProgramData, setting: str, what: str) -> str:
@@ -146,8 +150,8 @@ def people_missing_consent(data: ProgramData) -> list[tuple[Person, str]]:
     out: list[tuple[Person, str]] = []
     for people, role in ((data.mentors, v.ROLE_MENTOR), (data.mentees, v.ROLE_MENTEE)):
         for p in people:
-            if p.name and p.consent_pd is None and p.key not in seen and p.status not in (v.MENTEE_LEFT,):
-                seen.add(p.key)
+            if p.name and p.consent_pd is None and person_key(p.name) not in seen and p.status != v.MENTEE_LEFT:
+                seen.add(person_key(p.name))
                 out.append((p, role))
     return out
 
@@ -156,18 +160,19 @@ def people_missing_consent(data: ProgramData) -> list[tuple[Person, str]]:
 
 
 class People:
-    """Positions and requests of the banks by normalised name."""
+    """Positions and requests of the banks by name, as people are matched across sheets (look-alike Latin
+    letters read as Russian ones)."""
 
     def __init__(self, data: ProgramData):
-        self.mentors: dict[str, Mentor] = {m.key: m for m in data.mentors}
-        self.mentees: dict[str, Mentee] = {m.key: m for m in data.mentees}
+        self.mentors: dict[str, Mentor] = {person_key(m.name): m for m in data.mentors}
+        self.mentees: dict[str, Mentee] = {person_key(m.name): m for m in data.mentees}
 
     def mentor(self, name: str) -> dict[str, Any]:
-        found = self.mentors.get(name_key(name))
+        found = self.mentors.get(person_key(name))
         return person(name, found.position if found else "", forms=name_forms(found))
 
     def mentee(self, name: str) -> dict[str, Any]:
-        found = self.mentees.get(name_key(name))
+        found = self.mentees.get(person_key(name))
         return person(name, found.position if found else "", forms=name_forms(found),
                       requests=list(found.requests) if found else [],
                       category=found.category if found else "")
@@ -197,8 +202,8 @@ def participants(rows: Iterable[dict[str, Any]], first: Iterable[str] = ()) -> l
         names.append(r["mentor"]["name"])
         names.extend(m["name"] for m in r["mentees"])
     for name in names:
-        if name and name_key(name) not in seen:
-            seen[name_key(name)] = name
+        if name and person_key(name) not in seen:
+            seen[person_key(name)] = name
     return list(seen.values())
 
 
@@ -341,7 +346,7 @@ def agreement_contexts(data: ProgramData, *, today: date) -> list[dict[str, Any]
     people = People(data)
     by_mentor: dict[str, list[dict[str, Any]]] = {}
     for p in pairs_in_force(data):
-        by_mentor.setdefault(name_key(p.mentor), []).append(pair_row(p, data, people, today))
+        by_mentor.setdefault(person_key(p.mentor), []).append(pair_row(p, data, people, today))
     pay = clean(data.settings.get(SET_MENTOR_PAY))
     out = []
     for rows in by_mentor.values():

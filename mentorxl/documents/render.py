@@ -125,7 +125,7 @@ def to_pdf(docx: Path, outdir: Path, *, timeout: int = 300) -> Path:
 @dataclass(frozen=True, slots=True)
 class DocxText:
     """A document's text in reading order: body paragraphs and table rows («cell | cell»), then the
-    headers and footers of every section."""
+    headers and footers of every section (the first page's own ones, when it has them, before the rest)."""
 
     body: list[str]
     headers: list[str]
@@ -153,6 +153,10 @@ def read_docx(data: bytes) -> DocxText:
     headers: list[str] = []
     footers: list[str] = []
     for section in doc.sections:
-        headers.extend(p.text for p in section.header.paragraphs if not section.header.is_linked_to_previous)
-        footers.extend(p.text for p in section.footer.paragraphs if not section.footer.is_linked_to_previous)
+        first = section.different_first_page_header_footer  # the first page's own ones come first
+        for found, parts in ((headers, (section.first_page_header, section.header)),
+                             (footers, (section.first_page_footer, section.footer))):
+            for part in parts[0 if first else 1:]:
+                if not part.is_linked_to_previous:
+                    found.extend(p.text for p in part.paragraphs)
     return DocxText(body, headers, footers)

@@ -90,6 +90,29 @@ def test_the_buttons_stand_right_of_the_instruction_columns_of_the_panel(demo_od
     assert all(text_width < x < text_width + 1 for x in xs)
 
 
+def test_the_command_line_check_of_the_ods_finds_exactly_the_demo_errors(demo_ods, tmp_path):
+    import shutil
+
+    from mentorxl.actions.check import check_book
+    from mentorxl.book.headless import HeadlessBook
+    from mentorxl.builder.demo import DEMO_PROBLEMS
+
+    copy = Path(shutil.copy(demo_ods, tmp_path / "Демо.ods"))
+    outcome = check_book(HeadlessBook(copy), today=TODAY)
+    errors = {(p["sheet"], p["row"], p["column"], p["code"]) for p in outcome.data["problems"]
+              if p["severity"] == "error"}
+    assert errors == set(DEMO_PROBLEMS) and outcome.exit_code == 1
+    assert outcome.files == [tmp_path / "Демо — ошибки.xlsx"]
+
+
+def test_the_panel_of_the_ods_speaks_of_its_buttons_not_of_a_book_without_them(demo_ods):
+    from mentorxl.builder.layout import PROBLEMS_COUNT_LABEL
+
+    texts = [str(cell) for row in _sheet(demo_ods, k.PANEL_NAME) for cell in row if cell]
+    assert "Кнопки и команды" in texts and PROBLEMS_COUNT_LABEL in texts
+    assert not any("нет кнопок" in t for t in texts)
+
+
 def test_a_document_whose_recorded_mentorxl_path_is_gone_says_in_russian_what_to_install(demo_ods, office, tmp_path):
     import re
     import zipfile

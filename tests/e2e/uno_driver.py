@@ -1,7 +1,8 @@
 """Drives a real headless LibreOffice through UNO for the end-to-end tests.
 
 Run by the system Python that has the `uno` module (Debian's python3-uno), never imported by pytest:
-    python3 uno_driver.py inspect DOC            -> JSON: sheets, database ranges, buttons with their macros
+    python3 uno_driver.py inspect DOC            -> JSON: sheets, database ranges, buttons with their macros,
+                                                     Basic modules
     python3 uno_driver.py click DOC BUTTON...    -> JSON: what each click did; the document is saved by the macro
 A click is made as LibreOffice makes it: the script bound to the button's «performaction» event is looked
 up on the form and invoked through the document's script provider.
@@ -93,14 +94,31 @@ def buttons(doc) -> list[dict[str, object]]:
     return found
 
 
+def basic_modules(doc) -> dict[str, dict[str, str]]:
+    """The Basic libraries of the document (a .xlsm's VBA project imported by LibreOffice): library ->
+    module -> source."""
+    found: dict[str, dict[str, str]] = {}
+    libraries = doc.BasicLibraries
+    for name in libraries.ElementNames:
+        if not libraries.isLibraryLoaded(name):
+            libraries.loadLibrary(name)
+        library = libraries.getByName(name)
+        found[name] = {module: library.getByName(module) for module in library.ElementNames}
+    return found
+
+
 def inspect(office: Office, path: Path) -> dict[str, object]:
+    """Sheets (and the hidden ones), database ranges (Excel tables), buttons with their scripts, Basic modules,
+    user-defined document properties."""
     doc = office.open(path)
     try:
         ranges = doc.DatabaseRanges
         return {
             "sheets": list(doc.Sheets.ElementNames),
+            "hidden": [name for name in doc.Sheets.ElementNames if not doc.Sheets.getByName(name).IsVisible],
             "tables": list(ranges.ElementNames),
             "buttons": buttons(doc),
+            "basic": basic_modules(doc),
             "properties": {p.Name: doc.DocumentProperties.UserDefinedProperties.getPropertyValue(p.Name)
                            for p in doc.DocumentProperties.UserDefinedProperties.PropertySetInfo.Properties},
         }

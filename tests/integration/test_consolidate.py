@@ -227,3 +227,30 @@ def test_totals_recompute_shares_from_the_sums() -> None:
     assert (total.target, total.covered, total.coverage) == (40, 35, 35 / 40)
     assert total.satisfaction == pytest.approx((0.9 * 30 + 0.5 * 10) / 40) and total.answers == 40
     assert total.completion == 0.5 and total.by_form == {"педагог – педагог": 3} and total.hours == 4.5
+
+
+def test_each_row_names_its_file_so_the_municipality_can_find_it(region: Path, tmp_path: Path) -> None:
+    out = tmp_path / "Сводка.xlsx"
+    consolidate(region, out=out, today=TODAY)
+    rows = [list(r) for r in openpyxl.load_workbook(out)[SUMMARY_SHEET].iter_rows(min_row=4, values_only=True)]
+    header, lines, total = rows[0], rows[1:-1], rows[-1]
+    assert header[-1] == "Файл"
+    files = {line[0]: line[-1] for line in lines}
+    assert files["МБОУ «СОШ № 1»"] == "школа_01.xlsx"
+    assert files["МБОУ «СОШ № 6»"] == str(Path("сельские") / "школа_06.xlsx")
+    assert total[-1] in (None, "—", "")
+
+
+def test_one_organisation_sent_in_two_files_is_counted_in_both_and_pointed_out(tmp_path: Path) -> None:
+    folder = tmp_path / "район"
+    folder.mkdir()
+    write_book(folder / "школа_01.xlsx", school_sheets(0))
+    write_book(folder / "школа_01 (1).xlsx", school_sheets(0))
+    write_book(folder / "школа_02.xlsx", school_sheets(1))
+    outcome = consolidate(folder, out=tmp_path / "Сводка.xlsx", today=TODAY)
+    assert "организаций в нескольких файлах — 1" in outcome.message
+    assert outcome.data["repeated"] == [
+        {"organisation": "МБОУ «СОШ № 1»", "files": ["школа_01 (1).xlsx", "школа_01.xlsx"]}
+    ]
+    assert any("МБОУ «СОШ № 1» есть в нескольких файлах" in line for line in outcome.lines)
+    assert outcome.data["total"]["mentors"] == 6  # every file counts: the user decides which copy to drop

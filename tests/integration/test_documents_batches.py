@@ -111,7 +111,8 @@ def test_a_group_program_names_both_mentees_plans_every_month_and_has_every_sign
     assert signatures == ["Наставник\t____________ М. П. Иванова", "Наставляемый\t____________ А. С. Петрова",
                           "Наставляемый\t____________ И. И. Сидоров",
                           "Куратор наставничества\t____________ О. В. Смирнова"]
-    assert doc.footers == ["Программа наставничества № 1   1"]
+    assert doc.footers == ["Программа наставничества № 1"] * 2  # the first page and the others
+    assert doc.headers == ["", "2"]
 
 
 def test_a_short_pair_gets_a_short_plan_and_a_task_for_its_own_request(tmp_path: Path) -> None:
@@ -201,6 +202,25 @@ def test_a_consent_form_is_made_for_each_person_without_one(tmp_path: Path) -> N
     assert "в качестве наставляемого" in line_with(doc, "Цель обработки")
     assert "____________ / А. Р. Алиева" in doc.body[-1]
     assert line_with(read(outcome.files[0]), "зарегистрированный по адресу: \t")
+
+
+def test_a_name_typed_with_a_latin_look_alike_is_printed_and_filed_in_russian_letters(tmp_path: Path) -> None:
+    latin = "Кузнецoв Олег Игоревич"  # a Latin «o» in the bank and in «Пары» alike
+    mentors = [{**m, "name": latin} if m["name"] == "Кузнецов Олег Игоревич" else dict(m) for m in MENTORS]
+    pairs = [{**pair, "mentor": latin} if pair["mentor"] == "Кузнецов Олег Игоревич" else dict(pair)
+             for pair in PAIRS]
+    book = fake_book(tmp_path, pairs=pairs, mentors=mentors)
+    for kind, file_name in (("programs", "Программа наставничества № 2 (Кузнецов О. И. — Алиева А. Р.).docx"),
+                            ("agreements", "Дополнительное соглашение (Кузнецов Олег Игоревич).docx"),
+                            ("consents", "Согласие на обработку ПДн (Кузнецов Олег Игоревич).docx"),
+                            ("reward", None)):
+        outcome = make_documents(book, kind=kind, out_dir=None, today=ON)
+        assert f"в ФИО «{latin}» есть латинские буквы (o)" in outcome.message, kind
+        if file_name:
+            assert file_name in [f.name for f in outcome.files], kind
+        texts = [read(f).text for f in outcome.files]
+        assert any("Кузнецов" in t for t in texts), kind
+        assert not any(re.search(r"[A-Za-z]", t) for t in texts), kind
 
 
 def test_when_everyone_has_consented_there_is_nothing_to_print(tmp_path: Path) -> None:

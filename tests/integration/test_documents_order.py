@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import zipfile
 from collections.abc import Mapping, Sequence
 from datetime import date
@@ -134,13 +135,21 @@ def test_without_a_curator_the_director_keeps_control(tmp_path: Path) -> None:
     assert body[position_of(body, "3. Наставникам")].endswith("персонализированные программы наставничества.")
 
 
-def test_the_page_number_is_a_field_in_the_footer(tmp_path: Path) -> None:
+def test_pages_are_numbered_at_the_top_from_the_second_page_as_the_standard_asks(tmp_path: Path) -> None:
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
     make_order(fake_book(tmp_path), out_dir=None, number=None, on=None, today=ON)
     path = tmp_path / "Документы" / ORDER_NAME
-    with zipfile.ZipFile(path) as archive:
-        footers = [archive.read(n).decode() for n in archive.namelist() if n.startswith("word/footer")]
-    assert any("PAGE" in f and "fldChar" in f for f in footers)
-    assert read(path).footers == ["1"]
+    doc = read(path)
+    assert doc.headers == ["", "2"]  # the first page's own header is empty; the others hold the number
+    assert doc.footers == []
+    section = Document(str(path)).sections[0]
+    assert section.different_first_page_header_footer
+    [number] = section.header.paragraphs
+    assert number.alignment == WD_ALIGN_PARAGRAPH.CENTER
+    assert "PAGE" in section.header._element.xml and "fldChar" in section.header._element.xml
+    assert "PAGE" not in section.first_page_header._element.xml
 
 
 def test_the_pairs_get_the_order_number_and_date_and_the_book_is_saved(tmp_path: Path) -> None:
@@ -216,6 +225,28 @@ def test_names_with_quotes_ampersands_angle_brackets_and_yo_come_out_as_typed(tm
     assert any(grounds in line for line in body)
     assert any("Фёдорова Алёна Игоревна" in b and "педагог – педагог & «ученик»" in b for b in body)
     assert "Директор\tП. Ф. Семёнов" in body
+
+
+def test_a_latin_look_alike_letter_is_printed_russian_and_the_user_is_told_to_fix_the_book(tmp_path: Path) -> None:
+    latin_o = "Фёдoрова Алёна Игоревна"  # the «o» of the surname is Latin, as in the demo's «Кoвалёва»
+    assert latin_o != "Фёдорова Алёна Игоревна"
+    pairs = [{"number": "1", "mentor": "Иванова Мария Петровна", "mentees": latin_o, "status": "Утверждена"}]
+    book = fake_book(tmp_path, pairs)
+    outcome = make_order(book, out_dir=None, number=None, on=None, today=ON)
+    doc = read(outcome.files[0])
+    # the bank has the name in Russian letters: the pair still finds her position there
+    assert any("Фёдорова Алёна Игоревна, учитель химии" in line for line in doc.body)
+    assert doc.body[-1] == "3 | Фёдорова Алёна Игоревна |  | "  # and she signs under her Russian name
+    assert not re.search(r"[A-Za-z]", doc.text)
+    assert f"в ФИО «{latin_o}» есть латинские буквы (o)" in outcome.message
+    assert "«Проверить данные» покажет" in outcome.message
+    assert outcome.data["warnings"] == [outcome.message.splitlines()[1]]
+    assert [r["mentees"] for r in book.rows_of(k.PAIRS)] == [latin_o]  # the book is not changed behind her back
+
+
+def test_an_order_with_names_in_russian_letters_carries_no_warning(tmp_path: Path) -> None:
+    outcome = make_order(fake_book(tmp_path), out_dir=None, number=None, on=None, today=ON)
+    assert "латинские" not in outcome.message and "warnings" not in outcome.data
 
 
 def test_a_control_character_pasted_into_a_name_does_not_corrupt_the_order(tmp_path: Path) -> None:

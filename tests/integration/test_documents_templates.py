@@ -47,8 +47,8 @@ def docx_bytes(paragraphs: Sequence[str | Sequence[str]]) -> bytes:
     return out.getvalue()
 
 
-def load_script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("make_templates", ROOT / "scripts" / "make_templates.py")
+def load_script(name: str = "make_templates") -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -70,9 +70,21 @@ def test_the_committed_templates_are_what_the_script_makes(tmp_path: Path) -> No
     for name in TEMPLATES:
         committed_path = ROOT / "templates" / name
         with zipfile.ZipFile(tmp_path / name) as made, zipfile.ZipFile(committed_path) as committed:
-            for part in ("word/document.xml", "word/styles.xml", "word/footer1.xml"):
+            for part in ("word/document.xml", "word/styles.xml", "word/header1.xml", "word/header2.xml",
+                         "word/footer1.xml", "word/footer2.xml"):
                 if part in made.namelist():
                     assert made.read(part) == committed.read(part), f"{name}: run `make templates` ({part})"
+
+
+def test_the_preview_pictures_of_the_readme_show_the_documents_as_they_are_made_now(tmp_path: Path) -> None:
+    previews = load_script("render_previews")
+    made = previews.documents(tmp_path)  # type: ignore[attr-defined]
+    assert list(made) == ["order", "programs", "agreements", "consents", "reward"]
+    for kind in made:
+        assert (ROOT / "docs" / f"preview_{kind}.png").read_bytes().startswith(b"\x89PNG")
+    recorded = (ROOT / "docs" / "previews.sha256").read_text(encoding="utf-8")
+    assert previews.fingerprints(made) == recorded, (  # type: ignore[attr-defined]
+        "a template or a document's wording changed: run `.venv/bin/python scripts/render_previews.py`")
 
 
 @pytest.mark.parametrize("name", list(TEMPLATES))
@@ -87,8 +99,11 @@ def test_templates_use_times_new_roman_14_a4_and_the_usual_margins(name: str) ->
     assert normal.font.name == "Times New Roman" and normal.font.size == Pt(14)
     table_style = doc.styles["Текст таблицы"]
     assert table_style.font.size == Pt(12)
-    footer_xml = section.footer._element.xml
-    assert "PAGE" in footer_xml and "fldChar" in footer_xml
+    assert section.different_first_page_header_footer  # ГОСТ Р 7.0.97: no number on the first page,
+    header_xml = section.header._element.xml  # the others numbered in the middle of the top margin
+    assert "PAGE" in header_xml and "fldChar" in header_xml
+    assert "PAGE" not in section.first_page_header._element.xml
+    assert section.header_distance is not None and round(section.header_distance.mm) >= 10
     for table in doc.tables:
         for row in table.rows:
             for cell in row.cells:

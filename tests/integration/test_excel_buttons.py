@@ -4,6 +4,7 @@ what each writes into the sheets, what the message box says, and that a user nev
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 from python_calamine import CalamineWorkbook
@@ -136,3 +137,97 @@ def test_update_roadmap_reports_the_overdue_events(excel_book):
     excel.update_roadmap(xl)
     assert xl.app.alerts[-1].startswith("Дорожная карта: мероприятий")
 
+
+
+def test_pair_documents_writes_programs_and_agreements_beside_the_book_and_lists_them(excel_book, tmp_path):
+    xl = excel_book()
+    excel.pair_documents(xl)
+    folder = tmp_path / DOCS_FOLDER
+    programs = list(folder.rglob("Программа*.docx"))
+    agreements = list(folder.rglob("*соглашение*.docx")) + list(folder.rglob("*Соглашение*.docx"))
+    assert programs and agreements
+    (message,) = xl.app.alerts
+    assert message.startswith("Персонализированные программы наставничества")
+    assert "Дополнительные соглашения" in message and str(programs[0].parent) in message
+
+
+def test_the_monitoring_report_is_written_and_opened_for_the_user(excel_book, tmp_path, monkeypatch):
+    opened: list[Path] = []
+    monkeypatch.setattr(excel, "_open", opened.append)
+    xl = excel_book()
+    excel.monitoring_report(xl)
+    (message,) = xl.app.alerts
+    assert message.startswith("Аналитическая справка готова")
+    assert opened and opened[0].suffix == ".docx" and opened[0].exists()
+    assert opened[0].is_relative_to(tmp_path / DOCS_FOLDER)
+
+
+def test_import_surveys_appends_the_answers_of_the_chosen_export_to_the_surveys_sheet(excel_book, tmp_path):
+    mentee = _first_name(excel_book(), k.MENTEES.name)
+    export = tmp_path / "Итоговая анкета (Ответы).csv"
+    export.write_text("Отметка времени;ФИО;Ваша роль в программе;Оцените полезность встреч (от 1 до 10)\n"
+                      f"20.05.2026 10:00;{mentee};Наставляемый;9\n", encoding="utf-8-sig")
+    xl = excel_book(open_file=str(export))
+    surveys = xl.sheet(k.SURVEYS.name)
+    before = _rows(surveys)
+    excel.import_surveys(xl)
+    assert _rows(surveys) == before + 1
+    respondent = _column(surveys, "Респондент")
+    assert surveys.cells[(before + 1, respondent)] == mentee
+    assert "Traceback" not in xl.app.alerts[-1] and _russian(xl.app.alerts[-1])
+
+
+def test_the_problems_sheet_links_each_problem_to_the_very_cell_it_names(excel_book):
+    xl = excel_book()
+    excel.check_data(xl)
+    problems = xl.sheet(k.PROBLEMS.name)
+    sheet_col, row_col = _column(problems, "Лист"), _column(problems, "Строка")
+    linked = {r: address for (r, c), address in problems.links.items() if c == sheet_col}
+    assert linked
+    for r, address in linked.items():
+        sheet, cell = address.removeprefix("#").rsplit("!", 1)
+        assert sheet.strip("'") == problems.cells[(r, sheet_col)]
+        assert int(cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")) == problems.cells[(r, row_col)]
+
+
+def test_every_button_speaks_russian_to_the_user(excel_book, tmp_path):
+    for name in ("check_data", "match_pairs", "approve_pairs", "make_order", "pair_documents",
+                 "monitoring_report", "import_surveys", "update_roadmap"):
+        xl = excel_book(answers=["", ""])
+        getattr(excel, name)(xl)
+        assert xl.app.alerts, name
+        assert all(_russian(text) and "Traceback" not in text for text in xl.app.alerts), (name, xl.app.alerts)
+
+
+def test_the_users_own_columns_and_colours_survive_every_button(excel_book):
+    xl = excel_book(answers=["", ""])
+    mentees = xl.sheet(k.MENTEES.name)
+    sheets = [mentees, xl.sheet(k.SUGGESTIONS.name), xl.sheet(k.PAIRS.name), xl.sheet(k.ROADMAP.name)]
+    own: dict[str, tuple[int, dict[tuple[int, int], object]]] = {}
+    for sheet in sheets:
+        right = max(c for _, c in sheet.cells) + 2  # a gap, then the user's own column with notes
+        sheet.cells[(1, right)] = "Мои заметки"
+        for row in (2, 3, 40):
+            sheet.cells[(row, right)] = f"заметка {row}"
+            sheet.colors[(row, right)] = (198, 239, 206)
+        own[sheet.name] = (right, {cell: v for cell, v in sheet.cells.items() if cell[1] == right})
+    name_col = _column(mentees, "ФИО")
+    mentees.colors[(3, name_col)] = (221, 235, 247)  # the user's blue on a cell without problems
+    for name in ("check_data", "match_pairs", "approve_pairs", "make_order", "update_roadmap", "check_data"):
+        getattr(excel, name)(xl)
+    for sheet in sheets:
+        right, cells = own[sheet.name]
+        assert {cell: v for cell, v in sheet.cells.items() if cell[1] == right} == cells, sheet.name
+        assert all(sheet.colors.get((row, right)) == (198, 239, 206) for row in (2, 3, 40)), sheet.name
+        assert not any(c == right for _, c in sheet.written), sheet.name
+    assert mentees.colors[(3, name_col)] == (221, 235, 247)
+
+
+def _first_name(xl: FakeExcelBook, sheet_name: str) -> str:
+    sheet = xl.sheet(sheet_name)
+    return str(sheet.cells[(2, _column(sheet, "ФИО"))])
+
+
+def _russian(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and sum("а" <= ch.lower() <= "я" or ch in "ёЁ" for ch in letters) > len(letters) / 2

@@ -195,6 +195,19 @@ def test_a_mentee_export_adds_new_people_fills_known_ones_and_reports_a_near_mis
     assert "«Фамилия, имя, отчество (полностью)» → «ФИО»" in outcome.lines
 
 
+def test_each_remark_says_whether_it_is_at_a_line_of_the_export_or_at_a_row_of_the_book(tmp_path: Path) -> None:
+    export = google_csv(
+        tmp_path / "Ответы.csv",
+        answer("Петрова Анна Сергеевна", "ИКТ"),
+        answer("Смирнов Илья Дмитревич", "ОГЭ"),
+    )
+    lines = import_export(fake(tmp_path), export, as_="mentees").lines
+    near = next(line for line in lines if "похоже на" in line)
+    kept = next(line for line in lines if "уже заполнено" in line)
+    assert near.startswith("Предупреждение: файл «Ответы.csv», строка 3, столбец «Фамилия, имя, отчество (полностью)»")
+    assert kept.startswith("Предупреждение: лист «Наставляемые», строка 2, столбец «Запросы»")
+
+
 def test_the_mapping_is_remembered_on_settings_and_used_next_time(tmp_path: Path) -> None:
     book = fake(tmp_path)
     export = google_csv(tmp_path / "a.csv", answer("Ёлкина Мария Юрьевна", "ИКТ"), encoding="utf-8-sig")
@@ -215,6 +228,29 @@ def test_the_mapping_is_remembered_on_settings_and_used_next_time(tmp_path: Path
     assert {r["name"]: r["comment"] for r in book.rows_of(k.MENTEES)}["Ким Ольга Вадимовна"] == "очно"
     parameters = [r["parameter"] for r in book.rows_of(k.SETTINGS)]
     assert parameters.count(mapping_parameter("mentees")) == 1  # updated in place, not added twice
+
+
+def test_the_result_workbook_of_the_command_line_remembers_the_mapping_for_the_next_import(tmp_path: Path) -> None:
+    master = write_book(tmp_path / "Наставничество.xlsx", sheets())
+    first = import_export(HeadlessBook(master, suffix="импорт"),
+                          google_csv(tmp_path / "a.csv", answer("Ёлкина Мария Юрьевна", "ИКТ")), as_="mentees")
+    (result,) = first.files
+    wb = openpyxl.load_workbook(result)
+    ws = wb[k.SETTINGS.name]
+    row = next(r for r in ws.iter_rows() if r[0].value == mapping_parameter("mentees"))
+    saved = json.loads(str(row[1].value))
+    assert saved["Фамилия, имя, отчество (полностью)"] == "name" and saved["Какой формат встреч вам удобен?"] == "skip"
+    saved["Какой формат встреч вам удобен?"] = "comment"  # the user corrects the mapping in the workbook
+    row[1].value = json.dumps(saved, ensure_ascii=False)
+    wb.save(result)
+    second = import_export(HeadlessBook(result, suffix="импорт"),
+                           google_csv(tmp_path / "b.csv", answer("Ким Ольга Вадимовна", "ИКТ")), as_="mentees")
+    assert second.data["mapping"]["Какой формат встреч вам удобен?"] == "comment"
+    (again,) = second.files
+    mentees = {r[0].value: r for r in openpyxl.load_workbook(again)[k.MENTEES.name].iter_rows(min_row=2)}
+    assert set(mentees) >= {"Ёлкина Мария Юрьевна", "Ким Ольга Вадимовна"}
+    header = [c.value for c in openpyxl.load_workbook(again)[k.MENTEES.name][1]]
+    assert mentees["Ким Ольга Вадимовна"][header.index("Комментарий")].value == "очно"
 
 
 def test_importing_the_same_export_twice_changes_nothing_the_second_time(tmp_path: Path) -> None:
@@ -322,6 +358,19 @@ def test_roadmap_status_gives_every_event_with_its_due_date_and_overdue_flag(tmp
     assert [(m.row, m.column, m.error) for m in book.marks] == [(3, "Срок", True), (6, "Срок", False)]
     assert "просрочено — 1" in outcome.message
     json.dumps(outcome.data)
+
+
+def test_the_roadmap_json_piped_into_a_reader_that_stops_early_ends_quietly(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    master = write_book(tmp_path / "Наставничество.xlsx", sheets())
+    done = subprocess.run(
+        f'"{sys.executable}" -m mentorxl.cli roadmap "{master}" --json --today 20.11.2025 | true',
+        shell=True, capture_output=True, text=True, timeout=120, executable="/bin/bash",
+    )  # `true` leaves before a byte is written: every write meets a closed pipe
+    assert "Дорожная карта: мероприятий — 5" in done.stderr
+    assert "Traceback" not in done.stderr and "BrokenPipeError" not in done.stderr
 
 
 # ---------------------------------------------------------------- the report

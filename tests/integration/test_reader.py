@@ -58,13 +58,25 @@ def test_a_missing_essential_sheet_stops_the_run_with_its_name(tmp_path):
     ("empty.xlsx", b"", "пуст"),
     ("text.xlsx", "ФИО;Запросы\n".encode(), "не книга Excel"),
     ("old.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "старого формата"),
-    ("locked.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "паролем"),
+    ("renamed.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "старого формата"),
 ])
 def test_files_that_are_no_workbook_get_one_clear_russian_message(tmp_path, name, content, words):
     path = tmp_path / name
     path.write_bytes(content)
     with pytest.raises(BookUnreadable, match=words):
         read_program(path)
+
+
+def test_a_workbook_with_a_password_to_open_is_named_as_such_and_not_as_an_old_xls(tmp_path):
+    from msoffcrypto.format.ooxml import OOXMLFile
+
+    plain = write_book(tmp_path / "plain.xlsx", minimal_book())
+    locked = tmp_path / "locked.xlsx"
+    with plain.open("rb") as source, locked.open("wb") as target:
+        OOXMLFile(source).encrypt("пароль", target)
+    with pytest.raises(BookUnreadable, match="защищена паролем на открытие") as caught:
+        read_program(locked)
+    assert "старого формата" not in caught.value.message and "снимите пароль" in caught.value.hint
 
 
 def test_a_truncated_workbook_is_reported_as_damaged(tmp_path):

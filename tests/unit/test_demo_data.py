@@ -18,6 +18,7 @@ from mentorxl.builder.layout import (
     due_dates,
     overdue_by_formula,
     roadmap_rows,
+    windows_interpreter,
     xlwings_config,
 )
 from mentorxl.core import contract as k
@@ -168,6 +169,28 @@ def test_xlwings_config_records_the_interpreter_only_for_its_own_platform(tmp_pa
     mac = dict(xlwings_config("/usr/local/bin/python3", "darwin", str(tmp_path)))
     assert mac["Interpreter_Mac"] == "/usr/local/bin/python3" and mac["Interpreter_Win"] == ""
     assert "Conda Env" not in windows
+
+
+def test_on_windows_the_buttons_run_pythonw_beside_the_python_that_built_the_book(tmp_path):
+    (tmp_path / "python.exe").write_bytes(b"")
+    (tmp_path / "pythonw.exe").write_bytes(b"")
+    config = dict(xlwings_config(str(tmp_path / "python.exe"), "win32", str(tmp_path)))
+    assert config["Interpreter_Win"] == str(tmp_path / "pythonw.exe")
+
+
+def test_without_a_pythonw_beside_it_the_interpreter_itself_is_recorded(tmp_path):
+    (tmp_path / "python.exe").write_bytes(b"")
+    assert windows_interpreter(str(tmp_path / "python.exe")) == str(tmp_path / "python.exe")
+    assert windows_interpreter(str(tmp_path / "python3.11")) == str(tmp_path / "python3.11")
+
+
+def test_the_portable_xlwings_sheet_names_the_keys_with_no_value_of_the_building_machine():
+    layout = book_layout(org=None, year_start=2025, variant="school", today=TODAY, xlwings=True, portable=True)
+    conf = layout.sheets[-1]
+    keys = [c.value for c in conf.cells if c.col == 0]
+    values = [c.value for c in conf.cells if c.col == 1]
+    assert conf.name == "xlwings.conf" and keys == ["Interpreter_Win", "Interpreter_Mac", "PYTHONPATH"]
+    assert values == ["", "", ""]
 
 
 def test_xlwings_config_names_the_conda_environment_the_interpreter_lives_in(tmp_path):

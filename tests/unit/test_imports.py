@@ -222,6 +222,32 @@ def test_requests_no_tag_covers_are_reported_and_kept_in_the_comment() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("typed", "nearest"),
+    [
+        ("Работа с радителями", "Работа с родителями"),
+        ("проэктная деятельность", "Проектная деятельность"),
+        ("оформление портфолио", "Подготовка к аттестации"),
+        ("танцы", None),
+        ("конфликты с коллегами", None),
+        ("вязание", None),
+    ],
+)
+def test_the_similar_tag_named_in_a_hint_is_a_typo_or_a_synonym_inside_never_a_few_shared_letters(
+    typed: str, nearest: str | None
+) -> None:
+    assert TAGS.nearest(typed) == nearest
+
+
+@pytest.mark.parametrize("fragment", ["танцы", "и ещё танцы", "конфликты с коллегами"])
+def test_an_untagged_request_unlike_every_tag_gets_no_similar_tag_in_its_warning(fragment: str) -> None:
+    plan = plan_import(
+        export(GOOGLE_MENTEES, mentee_row("Смирнова Елена Олеговна", fragment)), "mentees", school(), today=TODAY
+    )
+    [unknown] = [p for p in plan.problems if p.code == "import_tag_unknown"]
+    assert unknown.value == fragment and "Похожий тег" not in unknown.message
+
+
 def test_a_near_miss_of_a_known_name_is_reported_and_never_added() -> None:
     data = school(mentee("Петрова Анна Сергеевна", consent=None))
     plan = plan_import(
@@ -385,6 +411,7 @@ def test_an_unknown_respondent_is_loaded_with_a_warning_naming_the_nearest_perso
     )
     plan = plan_import(e, "survey", school(mentee("Петрова Анна Сергеевна")), today=TODAY)
     assert plan.new_rows[0]["respondent"] == "Петрова Анна Сергевна"
+    assert plan.new_rows[0]["pair"] is None  # no pair known: the cell is left empty, not an empty string
     unknown = [p for p in plan.problems if p.code == "import_unknown_respondent"]
     assert unknown and "Похоже на «Петрова Анна Сергеевна»" in unknown[0].message
 

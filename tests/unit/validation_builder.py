@@ -21,10 +21,18 @@ Grid = Sequence[Sequence[object]]
 __all__ = ["TODAY", "book", "grid", "mentee", "mentor", "problems", "program", "with_sheet"]
 
 
-def program(sheets: Mapping[str, Grid]) -> ProgramData:
+# The sheets a book may lack (core/validation/sheets.py): a rule test's small book has them, empty unless
+# given, so that only the rule under test speaks. tests/unit/test_validation_sheets.py leaves them out.
+OPTIONAL_SHEETS = (k.TAGS, k.SURVEYS, k.MEETINGS)
+
+
+def program(sheets: Mapping[str, Grid], *, optional_sheets: bool = True) -> ProgramData:
     """ProgramData from grids by sheet name (names as in the contract or spelt otherwise)."""
     from mentorxl.core.text import sheet_key
 
+    if optional_sheets:
+        given = {sheet_key(n) for n in sheets}
+        sheets = {**{s.name: grid(s, []) for s in OPTIONAL_SHEETS if sheet_key(s.name) not in given}, **sheets}
     tables = {}
     for spec in k.SHEETS:
         name = next((n for n in sheets if sheet_key(n) == sheet_key(spec.name)), None)

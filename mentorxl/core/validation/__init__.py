@@ -1,8 +1,8 @@
 """«Проверить данные»: every rule over the whole program, all problems collected (lazy validation).
 
 `check` starts from the problems the loader found (structure, unreadable and empty required cells)
-and adds the problems of each rule module: people, consents, tags, pairs, capacity, statuses, cells
-(dropdown values), roadmap, surveys, settings. Rules never raise on odd data and never change it.
+and adds the problems of each rule module: optional sheets absent, people, consents, tags, pairs, capacity,
+statuses, cells (dropdown values), roadmap, surveys, settings. Rules never raise on odd data and never change it.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from mentorxl.core.validation import (
     people,
     roadmap,
     settings,
+    sheets,
     statuses,
     surveys,
     tags,
@@ -29,7 +30,7 @@ from mentorxl.core.validation.context import Context
 Rule = Callable[[Context], Iterable[Problem]]
 
 RULES: tuple[Rule, ...] = (
-    *settings.RULES, *people.RULES, *consents.RULES, *tags.RULES, *cells.RULES, *pairs.RULES,
+    *sheets.RULES, *settings.RULES, *people.RULES, *consents.RULES, *tags.RULES, *cells.RULES, *pairs.RULES,
     *capacity.RULES, *statuses.RULES, *roadmap.RULES, *surveys.RULES,
 )
 
