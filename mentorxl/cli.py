@@ -86,6 +86,10 @@ def cmd_order(args: argparse.Namespace) -> Any:
 def cmd_docs(args: argparse.Namespace) -> Any:
     from mentorxl.actions.documents import make_documents
 
+    if args.kind == "roadmap":
+        from mentorxl.actions.roadmap import roadmap_documents
+
+        return roadmap_documents(_book(args, "документы"), out_dir=_path(args.out), today=_today(args))
     return make_documents(_book(args, "документы"), kind=args.kind, out_dir=_path(args.out), today=_today(args))
 
 
@@ -110,6 +114,11 @@ def cmd_consolidate(args: argparse.Namespace) -> Any:
 def cmd_import(args: argparse.Namespace) -> Any:
     from mentorxl.actions.monitoring import import_export
 
+    if args.as_ == "roadmap":  # a Word document, not a form export: its own action
+        from mentorxl.actions.roadmap import import_roadmap
+
+        return import_roadmap(_book(args, "дорожная карта"), Path(args.export), overwrite=args.overwrite,
+                              today=_today(args))
     return import_export(_book(args, "импорт"), Path(args.export), as_=args.as_, overwrite=args.overwrite)
 
 
@@ -168,7 +177,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     c = command("docs", cmd_docs, "программы, допсоглашения, согласия, приказ о поощрении")
     c.add_argument("book")
-    c.add_argument("--kind", required=True, choices=["programs", "agreements", "consents", "reward"])
+    c.add_argument("--kind", required=True, choices=["programs", "agreements", "consents", "reward", "roadmap"])
     c.add_argument("--out", help="папка для документов")
 
     c = command("roadmap", cmd_roadmap, "мероприятия дорожной карты со сроками и просрочками")
@@ -183,10 +192,10 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("folder")
     c.add_argument("--out", required=True, help="файл сводки .xlsx")
 
-    c = command("import", cmd_import, "загрузить выгрузку онлайн-формы (xlsx или csv)")
+    c = command("import", cmd_import, "загрузить выгрузку онлайн-формы (xlsx или csv) или дорожную карту (docx)")
     c.add_argument("book")
     c.add_argument("export")
-    c.add_argument("--as", dest="as_", required=True, choices=["mentees", "mentors", "survey"])
+    c.add_argument("--as", dest="as_", required=True, choices=["mentees", "mentors", "survey", "roadmap"])
     c.add_argument("--overwrite", action="store_true", help="перезаписывать заполненные ячейки")
 
     c = command("demo", cmd_demo, "создать демонстрационную книгу и выполнить на ней все действия")

@@ -450,7 +450,148 @@ def consent_pd() -> Path:
     return b.save("consent_pd.docx")
 
 
-MAKERS = (order_pairs, order_reward, program, agreement, consent_pd)
+# ---------------------------------------------------------------- the school year (issue 12)
+
+LANDSCAPE_WIDTH = 252  # mm: A4 landscape 297 − 30 − 15
+
+
+def _landscape(b: Builder) -> None:
+    s = b.doc.sections[0]
+    s.orientation = WD_ORIENT.LANDSCAPE
+    s.page_width, s.page_height = Mm(297), Mm(210)
+    s.left_margin, s.right_margin, s.top_margin, s.bottom_margin = Mm(20), Mm(15), Mm(30), Mm(15)
+
+
+def _merged_down(t: Table, row: int, columns: Sequence[int], value: str) -> None:
+    """Cells of a loop row merged down: `value` renders to «restart» on a stage's first row, else «continue»."""
+    for col in columns:
+        tc_pr = t.rows[row].cells[col]._tc.get_or_add_tcPr()
+        el = OxmlElement("w:vMerge")
+        el.set(qn("w:val"), value)
+        tc_pr.append(el)
+
+
+def roadmap() -> Path:
+    """The roadmap as the director approves it: landscape, the approval block, the table of the seeds."""
+    b = Builder("План мероприятий (дорожная карта) по реализации Положения о системе наставничества")
+    _landscape(b)
+    for text in ("Приложение", "УТВЕРЖДЕНО", "приказом {{ head.position|position_genitive|lower_first }}",
+                 "{{ org.short_name }}",
+                 "от {{ order.date|ru_date }} №\u00a0{% if order.number %}{{ order.number }}"
+                 "{% else %}________{% endif %}"):
+        b.p(text, align="left", indent=False, left=170)
+    b.p("План мероприятий (дорожная карта)", align="center", indent=False, bold=True, before=18)
+    b.p("по реализации Положения о системе наставничества педагогических работников", align="center",
+        indent=False, bold=True)
+    b.p("в {{ org.short_name }}{% if year %} на {{ year }} учебный год{% endif %}", align="center", indent=False,
+        bold=True, after=12)
+    t = b.table(["№ п/п", "Наименование этапа", "Содержание деятельности и примерный план мероприятий",
+                 "Сроки исполнения", "Ответственный", "Ожидаемый результат"], [
+        [["{%tr for r in rows %}"], [], [], [], [], []],
+        [["{{ r.stage_number }}"], ["{{ r.stage }}"], ["{{ r.event }}"], ["{{ r.term }}"],
+         ["{{ r.responsible }}"], ["{{ r.result }}"]],
+        [["{%tr endfor %}"], [], [], [], [], []],
+    ], [12, 45, 85, 37, 38, 45])
+    _merged_down(t, 2, (0, 1), "{{ r.merge }}")
+    return b.save("roadmap.docx")
+
+
+def order_roadmap() -> Path:
+    b = Builder("Приказ об утверждении дорожной карты")
+    letterhead(b)
+    b.p("Об утверждении дорожной карты (плана мероприятий) по реализации Положения о системе наставничества "
+        "педагогических работников", align="left", indent=False, bold=True, after=12)
+    b.p("В соответствии с Положением о системе наставничества педагогических работников {{ org.short_name }}, "
+        "в целях организации наставничества{% if year %} в {{ year }} учебном году{% endif %}")
+    b.p("ПРИКАЗЫВАЮ:", align="left", indent=False, before=6, after=6)
+    b.p("1. Утвердить дорожную карту (план мероприятий) по реализации Положения о системе наставничества "
+        "педагогических работников в {{ org.short_name }}{% if year %} на {{ year }} учебный год{% endif %} "
+        "(приложение; мероприятий — {{ events }}).")
+    b.p("2. Ответственным исполнителям обеспечить выполнение мероприятий дорожной карты в установленные сроки.")
+    b.p("3. Поручить {% if curator.name %}{{ curator|position_name(\"дательный\") }}{% else %}куратору "
+        "наставничества{% endif %} ежеквартально информировать руководителя о ходе выполнения дорожной карты.")
+    b.p("4. Контроль за исполнением приказа оставляю за собой.")
+    signature_and_acquaintance(b)
+    return b.save("order_roadmap.docx")
+
+
+def order_curator() -> Path:
+    b = Builder("Приказ о назначении куратора наставничества")
+    letterhead(b)
+    b.p("О назначении куратора наставничества", align="left", indent=False, bold=True, after=12)
+    b.p("В соответствии с Положением о системе наставничества педагогических работников {{ org.short_name }}")
+    b.p("ПРИКАЗЫВАЮ:", align="left", indent=False, before=6, after=6)
+    b.p("1. Назначить куратором наставничества педагогических работников{% if year %} на {{ year }} учебный "
+        "год{% endif %} {{ curator|position_name(\"винительный\") }}.")
+    b.p("2. Куратору наставничества: формировать банки наставников и наставляемых; организовать подбор "
+        "наставнических пар (групп) и разработку персонализированных программ наставничества; вести учёт "
+        "встреч и анкетирования; проводить мониторинг и готовить аналитическую справку по итогам года; "
+        "обеспечить выполнение дорожной карты.")
+    b.p("3. Контроль за исполнением приказа оставляю за собой.")
+    signature_and_acquaintance(b)
+    return b.save("order_curator.docx")
+
+
+def order_completion() -> Path:
+    b = Builder("Приказ об итогах реализации персонализированных программ наставничества")
+    letterhead(b)
+    b.p("Об итогах реализации персонализированных программ наставничества", align="left", indent=False,
+        bold=True, after=12)
+    b.p("В соответствии с Положением о системе наставничества педагогических работников {{ org.short_name }}, "
+        "в связи с окончанием срока наставничества и на основании отчётов о выполнении персонализированных "
+        "программ наставничества")
+    b.p("ПРИКАЗЫВАЮ:", align="left", indent=False, before=6, after=6)
+    b.p("1. Считать завершённой реализацию персонализированных программ наставничества следующих "
+        "наставнических пар (групп) с {{ order.date|ru_date }}:", keep=True, after=6)
+    b.table(["№", "Наставник", "Наставляемые", "Срок наставничества"], [
+        [["{%tr for p in pairs %}"], [], [], []],
+        [["{{ p.number }}"], ["{{ p.mentor }}"],
+         ["{%p for m in p.mentees %}", "{{ m }}", "{%p endfor %}"],
+         ["{% if p.start %}с {{ p.start|short_date }} {% endif %}по {{ p.end|short_date }}"]],
+        [["{%tr endfor %}"], [], [], []],
+    ], [12, 55, 63, 35])
+    b.p("2. Поручить {% if curator.name %}{{ curator|position_name(\"дательный\") }}{% else %}куратору "
+        "наставничества{% endif %} провести итоговое анкетирование наставников и наставляемых, обобщить отчёты пар (групп) и "
+        "подготовить аналитическую справку об итогах наставничества.", before=6)
+    b.p("3. Рассмотреть вопрос о поощрении наставников по итогам реализации программ.")
+    b.p("4. Контроль за исполнением приказа оставляю за собой.")
+    signature_and_acquaintance(b)
+    return b.save("order_completion.docx")
+
+
+def order_pairs_change() -> Path:
+    b = Builder("Приказ о внесении изменений в состав наставнических пар (групп)")
+    letterhead(b)
+    b.p("О внесении изменений в состав наставнических пар (групп)", align="left", indent=False, bold=True,
+        after=12)
+    b.p("В соответствии с Положением о системе наставничества педагогических работников {{ org.short_name }}, "
+        "на основании письменных согласий наставников")
+    b.p("ПРИКАЗЫВАЮ:", align="left", indent=False, before=6, after=6)
+    b.p("1. Прекратить досрочно наставничество в следующих наставнических парах (группах) с "
+        "{{ order.date|ru_date }}:", keep=True, after=6)
+    b.table(["№", "Наставник", "Наставляемые", "Причина"], [
+        [["{%tr for p in ended %}"], [], [], []],
+        [["{{ p.number }}"], ["{{ p.mentor }}"], ["{%p for m in p.mentees %}", "{{ m }}", "{%p endfor %}"],
+         ["{{ p.reason }}"]],
+        [["{%tr endfor %}"], [], [], []],
+    ], [12, 50, 53, 50])
+    b.tag("{%p if replaced %}")
+    b.p("2. Закрепить за наставляемыми новых наставников:", keep=True, before=6, after=6)
+    b.table(["№ пары", "Наставляемый", "Новый наставник", "Срок наставничества"], [
+        [["{%tr for p in replaced %}"], [], [], []],
+        [["{{ p.number }}"], ["{{ p.mentee }}"], ["{{ p.mentor }}"],
+         ["с {{ p.start|short_date }} по {{ p.end|short_date }}"]],
+        [["{%tr endfor %}"], [], [], []],
+    ], [16, 55, 55, 39])
+    b.tag("{%p endif %}")
+    b.p("{% if replaced %}3{% else %}2{% endif %}. Контроль за исполнением приказа оставляю за собой.",
+        before=6)
+    signature_and_acquaintance(b)
+    return b.save("order_pairs_change.docx")
+
+
+MAKERS = (order_pairs, order_reward, program, agreement, consent_pd,
+          roadmap, order_roadmap, order_curator, order_completion, order_pairs_change)
 
 
 def main() -> int:

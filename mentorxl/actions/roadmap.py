@@ -1,0 +1,81 @@
+"""The school's roadmap in and out of Word: `import --as roadmap` and `docs --kind roadmap`."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from mentorxl.actions.base import Outcome
+from mentorxl.book.port import WorkbookPort
+from mentorxl.core import contract as k
+from mentorxl.core.imports.roadmap import plan_roadmap_import
+from mentorxl.core.problems import SEVERITY_LABEL
+from mentorxl.core.terms import school_year_start
+from mentorxl.errors import NothingToDo
+
+FIELD_LABEL = {"number": "«№»", "stage": "«Этап»", "event": "«Мероприятие»", "term": "«Срок»",
+               "responsible": "«Ответственный»", "result": "«Результат»"}
+
+
+def import_roadmap(book: WorkbookPort, document: Path, *, overwrite: bool, today: date) -> Outcome:
+    """The roadmap table of a school's Word document into «Дорожная карта» (rules in core/imports/roadmap.py)."""
+    from mentorxl.documents.roadmap_reader import read_roadmap_tables
+
+    document = Path(document)
+    tables = read_roadmap_tables(document)
+    data = book.read([k.SETTINGS, k.ROADMAP], required=[k.ROADMAP])
+    year_start = school_year_start(data.settings.get(k.SET_YEAR), today)
+    plan = plan_roadmap_import(tables, data.roadmap, source=document.name, year_start=year_start,
+                               overwrite=overwrite)
+    if plan.replace:
+        book.replace_rows(k.ROADMAP, plan.rows)
+    elif plan.rows:
+        book.append_rows(k.ROADMAP, plan.rows)
+    saved = book.save() if plan.changed else None
+    kept = sum(1 for e in data.roadmap if e.event)
+    stages = len({r["stage"] for r in plan.rows})
+    message = (f"Дорожная карта из «{document.name}» (таблица {plan.table}): загружено мероприятий — "
+               f"{len(plan.rows)}, этапов — {stages}")
+    if plan.items_split:
+        message += f", ячеек с перечнем, разделённых на мероприятия, — {plan.items_split}"
+    if plan.replace and kept:
+        message += f"; прежние мероприятия ({kept}) заменены (--overwrite)"
+    message += "."
+    if not plan.rows:
+        message += " Нового в документе нет."
+    lines = [f"«{header}» → {FIELD_LABEL.get(field, '«Комментарий»')}" for field, header in plan.columns.items()]
+    lines += [f"Пропущено: {why}" for why in plan.skipped]
+    lines += [f"{SEVERITY_LABEL[p.severity]}: {p.where}: {p.message} {p.hint}" for p in plan.problems]
+    return Outcome(
+        message, files=[saved] if saved else [], exit_code=0 if plan.rows else 1,
+        data={"added": len(plan.rows), "replaced": plan.replace, "table": plan.table, "columns": plan.columns,
+              "skipped": plan.skipped, "problems": [p.as_json() for p in plan.problems],
+              "events": plan.rows},
+        lines=lines)
+
+
+def roadmap_documents(book: WorkbookPort, *, out_dir: Path | None, today: date) -> Outcome:
+    """The roadmap as the document the director approves, the order approving it, the curator's appointment."""
+    from mentorxl.actions.documents import output_dir, write_documents
+    from mentorxl.documents.roadmap import curator_order, roadmap_approval_order, roadmap_document
+
+    data = book.read([k.SETTINGS, k.ROADMAP], required=[k.ROADMAP])
+    if not any(e.event for e in data.roadmap):
+        raise NothingToDo("Лист «Дорожная карта» пуст: печатать нечего.",
+                          "Заполните мероприятия или загрузите дорожную карту школы: "
+                          "mentorxl import КНИГА ДОКУМЕНТ.docx --as roadmap.")
+    book_dir = book.path.parent if book.path is not None else None
+    docs = [roadmap_document(data, today=today, book_dir=book_dir),
+            roadmap_approval_order(data, today=today, book_dir=book_dir)]
+    curator = curator_order(data, today=today, book_dir=book_dir)
+    if curator is not None:
+        docs.append(curator)
+    folder = output_dir(book, data, out_dir)
+    files = write_documents(folder, docs)
+    events = sum(1 for e in data.roadmap if e.event)
+    message = (f"Дорожная карта ({events} мероприятий) и приказ об её утверждении готовы"
+               + (", а также приказ о назначении куратора" if curator is not None else
+                  "; приказ о назначении куратора не сделан: в «Настройках» не указан куратор наставничества")
+               + f". Папка: {folder}")
+    return Outcome(message, files=files, data={"kind": "roadmap", "files": [str(f) for f in files]},
+                   open_files=True, lines=[f.name for f in files])
