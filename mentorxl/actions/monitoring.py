@@ -30,7 +30,7 @@ from mentorxl.core.imports import (
     plan_import,
 )
 from mentorxl.core.problems import SEVERITY_LABEL, Problem
-from mentorxl.core.terms import is_overdue, next_due, parse_term, school_year_start
+from mentorxl.core.roadmap_state import roadmap_states
 from mentorxl.core.text import header_key
 from mentorxl.errors import BookUnreadable, MentorXLError, NothingToDo
 
@@ -143,20 +143,15 @@ def import_export(book: WorkbookPort, export: Path, *, as_: str, overwrite: bool
 def roadmap_status(book: WorkbookPort, *, today: date) -> Outcome:
     """Every roadmap event with its due date and overdue flag; overdue terms are marked on the sheet."""
     data = book.read([k.SETTINGS, k.ROADMAP], required=[k.ROADMAP])
-    year_start = school_year_start(data.settings.get(k.SET_YEAR), today)
     sheet = data.sheet_names.get(k.ROADMAP.key, k.ROADMAP.name)
     term_header = k.ROADMAP.column("term").header
     events: list[dict[str, object]] = []
     marks: list[CellMark] = []
     lines: list[str] = []
     done = 0
-    for event in data.roadmap:
-        if not (event.event or event.stage or event.term):
-            continue
-        term = parse_term(event.term, year_start)
-        due = next_due(term, today)
-        overdue = is_overdue(term, event.status, today)
-        done += header_key(event.status) == header_key(v.EVENT_DONE)
+    for state in roadmap_states(data, today):
+        event, due, overdue = state.event, state.due, state.overdue
+        done += state.status == v.EVENT_DONE
         events.append({"row": event.row, "stage": event.stage, "event": event.event, "term": event.term,
                        "due": due.isoformat() if due else None, "status": event.status, "overdue": overdue})
         if overdue:
@@ -164,7 +159,7 @@ def roadmap_status(book: WorkbookPort, *, today: date) -> Outcome:
             marks.append(CellMark(sheet, event.row, term_header, f"Просрочено{when}: отметьте выполнение или "
                                   "перенесите срок."))
             lines.append(f"Строка {event.row}: {event.event} — «{event.term}»{when}")
-        elif event.term and not term.understood:
+        elif not state.understood:
             marks.append(CellMark(sheet, event.row, term_header, "Срок не удалось понять: напишите его "
                                   "как «до 15 марта 2026 г.», «сентябрь – октябрь», «ежеквартально».",
                                   error=False))

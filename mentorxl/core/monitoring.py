@@ -33,7 +33,8 @@ from mentorxl.core import vocabulary as v
 from mentorxl.core.dates import parse_number
 from mentorxl.core.models import Pair
 from mentorxl.core.program import ProgramData
-from mentorxl.core.terms import is_overdue, next_due, parse_term, school_year_start
+from mentorxl.core.roadmap_state import roadmap_states
+from mentorxl.core.terms import school_year_start
 from mentorxl.core.text import clean, header_key, person_key, plural
 
 IDLE_DAYS = 30
@@ -366,21 +367,17 @@ def coverage(data: ProgramData) -> Coverage:
 
 
 def roadmap_progress(data: ProgramData, today: date) -> RoadmapProgress:
-    year_start = school_year_start(data.settings.get(k.SET_YEAR), today)
     counts: Counter[str] = Counter()
     overdue: list[OverdueEvent] = []
     not_understood = 0
-    statuses = {_key(s): s for s in v.EVENT_STATUSES}
-    for event in data.roadmap:
+    for state in roadmap_states(data, today):
+        event = state.event
         if not (event.event or event.stage):
             continue
-        status = statuses.get(_key(event.status), v.EVENT_PLANNED)
-        counts[status] += 1
-        term = parse_term(event.term, year_start)
-        if event.term and not term.understood:
-            not_understood += 1
-        if is_overdue(term, event.status, today):
-            overdue.append(OverdueEvent(event.row, event.event, event.term, next_due(term, today)))
+        counts[state.status] += 1
+        not_understood += not state.understood
+        if state.overdue:
+            overdue.append(OverdueEvent(event.row, event.event, event.term, state.due))
     return RoadmapProgress(
         total=sum(counts.values()), done=counts[v.EVENT_DONE], cancelled=counts[v.EVENT_CANCELLED],
         in_progress=counts[v.EVENT_IN_PROGRESS], planned=counts[v.EVENT_PLANNED], overdue=len(overdue),

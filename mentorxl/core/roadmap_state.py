@@ -1,0 +1,50 @@
+"""Where each roadmap activity stands: ONE function gives its status and due date, for «Обновить дорожную
+карту» (actions/monitoring.roadmap_status), the monitoring report (core/monitoring.roadmap_progress) and the
+completion of the year.
+
+- The status is the list's spelling of what the cell says («выполнено» -> «Выполнено»); an empty or unknown
+  status counts as «Запланировано» (`status`), while `typed` keeps what the cell holds.
+- The term is read by `terms.parse_term` in the school year of «Учебный год» (or of `today`); `due` is the next
+  deadline on or after `today` (the last one when all have passed), `overdue` as `terms.is_overdue`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from mentorxl.core import contract as k
+from mentorxl.core import vocabulary as v
+from mentorxl.core.models import RoadmapEvent
+from mentorxl.core.program import ProgramData
+from mentorxl.core.terms import Term, is_overdue, next_due, parse_term, school_year_start
+from mentorxl.core.text import header_key
+
+_STATUSES = {header_key(s): s for s in v.EVENT_STATUSES}
+
+
+@dataclass(frozen=True, slots=True)
+class EventState:
+    event: RoadmapEvent
+    term: Term
+    status: str  # one of vocabulary.EVENT_STATUSES
+    due: date | None
+    overdue: bool
+
+    @property
+    def understood(self) -> bool:
+        """False only for a typed term the program cannot read (an empty term is no problem of reading)."""
+        return not self.event.term or self.term.understood
+
+
+def event_state(event: RoadmapEvent, year_start: int, today: date) -> EventState:
+    """The status and due date of one activity."""
+    term = parse_term(event.term, year_start)
+    status = _STATUSES.get(header_key(event.status), v.EVENT_PLANNED)
+    return EventState(event, term, status, next_due(term, today), is_overdue(term, event.status, today))
+
+
+def roadmap_states(data: ProgramData, today: date) -> list[EventState]:
+    """Every filled activity of «Дорожная карта», in the sheet's order."""
+    year_start = school_year_start(data.settings.get(k.SET_YEAR), today)
+    return [event_state(e, year_start, today) for e in data.roadmap if e.event or e.stage or e.term]
