@@ -122,6 +122,19 @@ def cmd_import(args: argparse.Namespace) -> Any:
     return import_export(_book(args, "импорт"), Path(args.export), as_=args.as_, overwrite=args.overwrite)
 
 
+def cmd_complete(args: argparse.Namespace) -> Any:
+    from mentorxl.actions.completion import complete_pairs, parse_numbers
+
+    return complete_pairs(_book(args, "пары завершены"), on=args.date, numbers=parse_numbers(args.pairs),
+                          reason=args.reason, out_dir=_path(args.out), today=_today(args))
+
+
+def cmd_new_year(args: argparse.Namespace) -> Any:
+    from mentorxl.actions.new_year import new_year
+
+    return new_year(Path(args.book), out=_path(args.out), today=_today(args))
+
+
 def cmd_demo(args: argparse.Namespace) -> Any:
     from mentorxl.actions.demo import run_demo
 
@@ -197,6 +210,19 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("export")
     c.add_argument("--as", dest="as_", required=True, choices=["mentees", "mentors", "survey", "roadmap"])
     c.add_argument("--overwrite", action="store_true", help="перезаписывать заполненные ячейки")
+
+    c = command("complete", cmd_complete,
+                "завершить пары, срок которых закончился (или названные; досрочно — с причиной)")
+    c.add_argument("book")
+    c.add_argument("--date", type=_date, help="дата завершения (по умолчанию — сегодня)")
+    c.add_argument("--pairs", help="номера пар через запятую: 3,5")
+    c.add_argument("--reason",
+                   help="причина досрочного завершения: пара расторгается, наставляемому подбирается замена")
+    c.add_argument("--out", help="папка для приказа")
+
+    c = command("new-year", cmd_new_year, "книга следующего учебного года из этой (эта остаётся архивом)")
+    c.add_argument("book")
+    c.add_argument("--out", help="путь к новой книге (по умолчанию — рядом, с новым учебным годом в имени)")
 
     c = command("demo", cmd_demo, "создать демонстрационную книгу и выполнить на ней все действия")
     c.add_argument("folder", nargs="?", default="out/demo")

@@ -180,6 +180,7 @@ PAIRS = SheetSpec(
         C("order_number", "Номер приказа", width=12),
         C("order_date", "Дата приказа", Kind.DATE, width=13),
         C("status", "Статус", Kind.CHOICE, choices=LIST_PAIR_STATUS, width=14),
+        C("end_reason", "Причина завершения", width=30, note="Заполняется при досрочном завершении пары"),
     ),
     purpose="наставнические пары и группы; одна строка — одна пара или группа",
 )

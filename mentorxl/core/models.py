@@ -120,6 +120,7 @@ class Pair(Row):
     order_number: Text = ""
     order_date: LooseDate = None
     status: Text = ""
+    end_reason: Text = ""
 
     @property
     def is_group(self) -> bool:

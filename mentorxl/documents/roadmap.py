@@ -98,13 +98,14 @@ def completion_order(data: ProgramData, pairs: Sequence[Pair], *, on: date, toda
 
 
 def change_order(data: ProgramData, ended: Sequence[tuple[Pair, str]], replaced: Sequence[dict[str, Any]], *,
-                 on: date, today: date, book_dir: Path | None = None) -> Rendered:
+                 on: date, today: date, number: str = "", book_dir: Path | None = None) -> Rendered:
     """«О внесении изменений в состав наставнических пар (групп)»: pairs ended early and the new mentors;
     `replaced`: {number, mentee, mentor, start, end}."""
     ctx = c.base(data, today, "приказ об изменении состава пар")
     people = [n for p, _ in ended for n in (p.mentor, *p.mentees)] + [r["mentor"] for r in replaced]
-    ctx.update(order=_order(on), ended=[{**_pair(p), "reason": reason} for p, reason in ended],
+    ctx.update(order=_order(on, number), ended=[{**_pair(p), "reason": reason} for p, reason in ended],
                replaced=list(replaced), participants=_people(ctx, *people))
     template = load_template(template_path(CHANGE_TEMPLATE, book_dir), CHANGE_KEYS)
-    return Rendered(f"Приказ о внесении изменений в состав наставнических пар от {on:%d.%m.%Y}",
+    shown = f" № {number}" if number else ""
+    return Rendered(f"Приказ о внесении изменений в состав наставнических пар{shown} от {on:%d.%m.%Y}",
                     template.render(ctx))
