@@ -169,8 +169,8 @@ def _grow_tables(ws: Any, table: Table, last_row: int) -> None:
 def _replace(wb: Any, table: Table, rows: list[Mapping[str, object]]) -> None:
     ws = wb[table.sheet]
     start = (table.header_row or 0) + 1
-    for r in range(start, ws.max_row + 1):
-        for c in list(table.columns.values()):
+    for r in range(start, ws.max_row + 1):  # the rows go whole, the user's own columns too (as in FakeBook)
+        for c in [*table.columns.values(), *table.extra.values()]:
             ws.cell(row=r, column=c + 1).value = None
     for i, values in enumerate(rows):
         _write_row(ws, table, start + i, values)
