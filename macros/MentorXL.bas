@@ -44,3 +44,8 @@ End Sub
 Public Sub UpdateRoadmap()
     RunPython "import mentorxl.excel as m; m.update_roadmap()"
 End Sub
+
+' "Complete pairs"
+Public Sub CompletePairs()
+    RunPython "import mentorxl.excel as m; m.complete_pairs()"
+End Sub

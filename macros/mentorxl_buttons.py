@@ -90,5 +90,9 @@ def update_roadmap(*_event):
     _click("update_roadmap")
 
 
+def complete_pairs(*_event):
+    _click("complete_pairs")
+
+
 g_exportedScripts = (check_data, match_pairs, approve_pairs, make_order, pair_documents, monitoring_report,
-                     import_surveys, update_roadmap)
+                     import_surveys, update_roadmap, complete_pairs)

@@ -25,6 +25,8 @@ LOG = Path(tempfile.gettempdir()) / "mentorxl-excel.log"
 NOT_FOR_XLWINGS = ("matplotlib", "numpy", "pandas", "plotly", "PIL")
 
 
+ROADMAP_DOCUMENTS = (".docx", ".doc", ".odt", ".rtf")  # «Импорт анкет» of these: a roadmap in Word
+
 def _xlwings() -> Any:
     """`import xlwings` without the optional libraries it would load for features the buttons do not use."""
     blocked = [name for name in NOT_FOR_XLWINGS if name not in sys.modules]
@@ -169,13 +171,33 @@ def import_surveys(book: Any | None = None) -> Any:
 
     caller = _caller(book)
     try:
-        chosen = caller.app.api.GetOpenFilename("Выгрузка анкет (*.xlsx;*.csv),*.xlsx;*.csv")
+        chosen = caller.app.api.GetOpenFilename("Выгрузка анкет или дорожная карта (*.xlsx;*.csv;*.docx;*.doc;*.odt),"
+                                                "*.xlsx;*.csv;*.docx;*.doc;*.odt")
     except Exception:
         chosen = None
     if not chosen:
         _alert(caller, "Файл выгрузки не выбран.")
         return None
+    if Path(str(chosen)).suffix.lower() in ROADMAP_DOCUMENTS:  # a roadmap in Word goes to «Дорожная карта»
+        from mentorxl.actions.roadmap import import_roadmap
+
+        return _run(caller, lambda port: import_roadmap(port, Path(str(chosen)), overwrite=False, today=_today()))
     return _run(caller, lambda port: import_export(port, Path(str(chosen)), as_="survey"))
+
+
+def complete_pairs(book: Any | None = None) -> Any:
+    from mentorxl.actions.completion import complete_pairs as run
+    from mentorxl.actions.completion import parse_numbers
+
+    caller = _caller(book)
+    numbers = _ask(caller, "Номера пар через запятую (пусто — все, чей срок закончился):")
+    if numbers is None:
+        return None
+    reason = _ask(caller, "Причина досрочного завершения (пусто — пары завершаются по сроку):") if numbers else ""
+    if reason is None:
+        return None
+    return _run(caller, lambda port: run(port, on=None, numbers=parse_numbers(numbers), reason=reason or None,
+                                         out_dir=None, today=_today()))
 
 
 def update_roadmap(book: Any | None = None) -> Any:

@@ -55,7 +55,7 @@ def _pick_file(ctx: Any) -> Path | None:
     if chosen or _headless():
         return Path(chosen) if chosen else None
     picker = ctx.getServiceManager().createInstanceWithContext("com.sun.star.ui.dialogs.FilePicker", ctx)
-    picker.appendFilter("Выгрузка анкет", "*.xlsx;*.csv")
+    picker.appendFilter("Выгрузка анкет или дорожная карта", "*.xlsx;*.csv;*.docx;*.doc;*.odt")
     if picker.execute() != 1:
         return None
     from urllib.parse import unquote, urlparse
@@ -108,7 +108,16 @@ def _actions(ctx: Any) -> dict[str, Callable[[Any], Any]]:
         chosen = _pick_file(ctx)
         if chosen is None:
             raise NothingToDo("Файл выгрузки не выбран.", "Нажмите кнопку снова и выберите файл .xlsx или .csv.")
+        if chosen.suffix.lower() in (".docx", ".doc", ".odt", ".rtf"):  # a roadmap in Word: «Дорожная карта»
+            from mentorxl.actions.roadmap import import_roadmap
+
+            return import_roadmap(port, chosen, overwrite=False, today=today())
         return import_export(port, chosen, as_="survey")
+
+    def complete(port: Any) -> Any:
+        from mentorxl.actions.completion import complete_pairs
+
+        return complete_pairs(port, on=None, numbers=None, reason=None, out_dir=None, today=today())
 
     def roadmap(port: Any) -> Any:
         from mentorxl.actions.monitoring import roadmap_status
@@ -118,7 +127,7 @@ def _actions(ctx: Any) -> dict[str, Callable[[Any], Any]]:
     return {
         "check_data": check, "match_pairs": match, "approve_pairs": approve, "make_order": order,
         "pair_documents": documents, "monitoring_report": report, "import_surveys": import_surveys,
-        "update_roadmap": roadmap,
+        "update_roadmap": roadmap, "complete_pairs": complete,
     }
 
 

@@ -44,6 +44,7 @@ CALC_BUTTONS: tuple[tuple[str, str], ...] = (
     ("monitoring_report", "Отчёт по мониторингу"),
     ("import_surveys", "Импорт анкет"),
     ("update_roadmap", "Обновить дорожную карту"),
+    ("complete_pairs", "Завершить пары"),
 )
 
 NS = {

@@ -192,7 +192,7 @@ def test_the_problems_sheet_links_each_problem_to_the_very_cell_it_names(excel_b
 
 def test_every_button_speaks_russian_to_the_user(excel_book, tmp_path):
     for name in ("check_data", "match_pairs", "approve_pairs", "make_order", "pair_documents",
-                 "monitoring_report", "import_surveys", "update_roadmap"):
+                 "monitoring_report", "import_surveys", "update_roadmap", "complete_pairs"):
         xl = excel_book(answers=["", ""])
         getattr(excel, name)(xl)
         assert xl.app.alerts, name
@@ -231,3 +231,28 @@ def _first_name(xl: FakeExcelBook, sheet_name: str) -> str:
 def _russian(text: str) -> bool:
     letters = [ch for ch in text if ch.isalpha()]
     return bool(letters) and sum("а" <= ch.lower() <= "я" or ch in "ёЁ" for ch in letters) > len(letters) / 2
+
+
+def test_import_surveys_of_a_word_document_loads_the_roadmap(excel_book, tmp_path):
+    document = Path(__file__).resolve().parents[1] / "data" / "roadmaps" / "no_terms.docx"
+    xl = excel_book(open_file=str(document))
+    roadmap = xl.sheet(k.ROADMAP.name)
+    before = _rows(roadmap)
+    excel.import_surveys(xl)
+    assert _rows(roadmap) == before + 3
+    assert xl.app.alerts[-1].startswith("Дорожная карта из «no_terms.docx»")
+
+
+def test_complete_pairs_ends_a_named_pair_early_with_the_reason_typed(excel_book):
+    xl = excel_book(answers=["2", "Переезд наставника"])
+    excel.complete_pairs(xl)
+    pairs = xl.sheet(k.PAIRS.name)
+    reason = _column(pairs, "Причина завершения")
+    assert "Переезд наставника" in pairs.cells.values() and any(c == reason for (_, c) in pairs.cells)
+    assert xl.app.alerts[-1].startswith("Завершение пар на 20.11.2025: расторгнуто досрочно — 1")
+
+
+def test_complete_pairs_with_no_pair_due_says_so_in_russian(excel_book):
+    xl = excel_book(answers=[""])
+    excel.complete_pairs(xl)
+    assert "Нет действующих пар, срок которых закончился" in xl.app.alerts[-1]

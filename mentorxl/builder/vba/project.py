@@ -48,6 +48,7 @@ BUTTONS: dict[str, tuple[str, str]] = {
     "MonitoringReport": ("Отчёт по мониторингу", "monitoring_report"),
     "ImportSurveys": ("Импорт анкет", "import_surveys"),
     "UpdateRoadmap": ("Обновить дорожную карту", "update_roadmap"),
+    "CompletePairs": ("Завершить пары", "complete_pairs"),
 }
 
 # The references Excel gives every new workbook besides VBA and Excel themselves (MS-OVBA 2.3.4.2.2.5).
