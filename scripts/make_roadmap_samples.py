@@ -1,4 +1,5 @@
-"""Makes the school roadmap documents of tests/data/roadmaps/ (run it again to remake them).
+"""Makes the school roadmap documents of tests/data/roadmaps/ (run it again to remake them), and
+templates/sample_roadmap.docx (the first of them) that `make demo` imports.
 
 Each is shaped like one of the real roadmaps of ../shared/seeds (their layout, merges and ways of writing
 terms), in wording of our own. tests/data/README.md says what each one proves; the .odt is converted from
@@ -16,7 +17,6 @@ from pathlib import Path
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from docx.shared import Mm
 
 OUT = Path(__file__).resolve().parents[1] / "tests" / "data" / "roadmaps"
@@ -192,8 +192,13 @@ def as_odt(docx: Path) -> Path | None:
     return odt if odt.exists() else None
 
 
+SAMPLE = Path(__file__).resolve().parents[1] / "templates" / "sample_roadmap.docx"
+
+
 def main() -> int:
     made = [merged_stages(), sections(), no_terms(), two_activity_columns()]
+    SAMPLE.write_bytes(made[0].read_bytes())  # `make demo` imports it: a school's roadmap as schools write them
+    made.append(SAMPLE)
     odt = as_odt(made[0])
     for path in [*made, *([odt] if odt else [])]:
         print(f"  → {path}")

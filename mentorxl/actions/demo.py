@@ -74,4 +74,37 @@ def _later_steps(book: Path, docs: Path, today: date) -> list[tuple[str, Callabl
     steps.append(("Дорожная карта", lambda: m.roadmap_status(HeadlessBook(book), today=today)))
     steps.append(("Отчёт по мониторингу", lambda: m.monitoring_report(HeadlessBook(book), out_dir=docs,
                                                                       today=today)))
+    steps += _year_steps(ordered, docs, today)
     return steps
+
+
+def _year_steps(book: Path, docs: Path, today: date) -> list[tuple[str, Callable[[], Outcome]]]:
+    """The school year (issue 12): a school's roadmap from Word, the roadmap to approve, completion, next year."""
+    from mentorxl.actions.completion import complete_pairs
+    from mentorxl.actions.new_year import new_year
+    from mentorxl.actions.roadmap import import_roadmap, roadmap_documents
+    from mentorxl.assets import asset_dir
+    from mentorxl.book.headless import HeadlessBook
+    from mentorxl.core.terms import school_of
+
+    imported = book.with_name(book.stem + " — дорожная карта школы.xlsx")
+    early = book.with_name(book.stem + " — пара расторгнута.xlsx")
+    completed = book.with_name(book.stem + " — пары завершены.xlsx")
+    end_of_year = date(school_of(today) + 1, 6, 1)
+    following = f"{school_of(today) + 1}-{school_of(today) + 2}"
+    return [
+        ("Импорт дорожной карты школы из Word (пример)", lambda: import_roadmap(
+            HeadlessBook(book, result=imported), asset_dir("templates") / "sample_roadmap.docx", overwrite=True,
+            today=today)),
+        ("Дорожная карта на утверждение, приказ о ней и о кураторе", lambda: roadmap_documents(
+            HeadlessBook(book), out_dir=docs, today=today)),
+        ("Завершить пару досрочно (пара № 2, с заменой наставника)", lambda: complete_pairs(
+            HeadlessBook(book, result=early), on=today, numbers=["2"], reason="Длительная болезнь наставника",
+            out_dir=docs, today=today)),
+        (f"Завершить пары по окончании срока ({end_of_year:%d.%m.%Y})", lambda: complete_pairs(
+            HeadlessBook(early if early.exists() else book, result=completed), on=end_of_year, numbers=None,
+            reason=None, out_dir=docs, today=end_of_year)),
+        ("Новый учебный год", lambda: new_year(
+            completed if completed.exists() else book,
+            out=book.with_name(f"Наставничество (демо) {following}.xlsx"), today=end_of_year)),
+    ]

@@ -73,7 +73,7 @@ def roadmap_documents(book: WorkbookPort, *, out_dir: Path | None, today: date) 
     folder = output_dir(book, data, out_dir)
     files = write_documents(folder, docs)
     events = sum(1 for e in data.roadmap if e.event)
-    message = (f"Дорожная карта ({events} мероприятий) и приказ об её утверждении готовы"
+    message = (f"Дорожная карта ({events} мероприятий) и приказ о её утверждении готовы"
                + (", а также приказ о назначении куратора" if curator is not None else
                   "; приказ о назначении куратора не сделан: в «Настройках» не указан куратор наставничества")
                + f". Папка: {folder}")
