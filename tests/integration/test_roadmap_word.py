@@ -77,7 +77,7 @@ def test_existing_activities_stay_and_overwrite_replaces_the_roadmap() -> None:
     again = import_roadmap(book, DATA / "no_terms.docx", overwrite=False, today=TODAY)
     assert again.exit_code == 1 and len(events(book)) == 4
     import_roadmap(book, DATA / "no_terms.docx", overwrite=True, today=TODAY)
-    assert [e[1] for e in events(book)][0] == "Изучение нормативной базы" and len(events(book)) == 3
+    assert events(book)[0][1] == "Изучение нормативной базы" and len(events(book)) == 3
 
 
 def test_an_odt_roadmap_is_read_through_libreoffice(soffice: str) -> None:
