@@ -10,6 +10,7 @@ from mentorxl.book.port import WorkbookPort
 from mentorxl.core import contract as k
 from mentorxl.core.imports.roadmap import plan_roadmap_import
 from mentorxl.core.problems import SEVERITY_LABEL
+from mentorxl.core.roadmap_state import FIRST_DUE, due_updates
 from mentorxl.core.terms import school_year_start
 from mentorxl.errors import NothingToDo
 
@@ -31,6 +32,12 @@ def import_roadmap(book: WorkbookPort, document: Path, *, overwrite: bool, today
         book.replace_rows(k.ROADMAP, plan.rows)
     elif plan.rows:
         book.append_rows(k.ROADMAP, plan.rows)
+    table = data.tables.get(k.ROADMAP.key)
+    if plan.rows and table is not None and table.index(FIRST_DUE) is not None:  # the dates the highlight uses
+        first = (table.header_row or 0) + 1 if plan.replace else \
+            max((n for n, _ in table.rows), default=table.header_row or 0) + 1
+        book.update_cells(k.ROADMAP, [u for i, r in enumerate(plan.rows)
+                                      for u in due_updates(first + i, str(r.get("term") or ""), year_start)])
     saved = book.save() if plan.changed else None
     kept = sum(1 for e in data.roadmap if e.event)
     stages = len({r["stage"] for r in plan.rows})

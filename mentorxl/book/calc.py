@@ -180,7 +180,9 @@ class CalcBook:
     def update_cells(self, spec: SheetSpec, updates: Sequence[tuple[int, str, object]]) -> None:
         sheet, table = self._ready(spec)
         for row, key, value in updates:
-            cell = sheet.getCellByPosition(table.columns[key], row - 1)
+            if (index := table.index(key)) is None:
+                continue
+            cell = sheet.getCellByPosition(index, row - 1)
             converted = _cell_value(value)
             if isinstance(converted, float):
                 cell.setValue(converted)

@@ -100,7 +100,9 @@ class FakeBook:
         name, table = self._ensure(spec)
         grid = self.grids[name]
         for row, key, value in updates:
-            col = table.columns[key]
+            col = table.index(key)
+            if col is None:
+                continue
             line = grid[row - 1]
             if len(line) <= col:
                 line.extend([None] * (col + 1 - len(line)))

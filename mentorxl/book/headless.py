@@ -213,7 +213,8 @@ def _update(wb: Any, table: Table, updates: list[tuple[int, str, object]]) -> No
     ws = wb[table.sheet]
     kinds = _kinds(table)
     for row, key, value in updates:
-        _set(ws.cell(row=row, column=table.columns[key] + 1), value, kinds.get(key))
+        if (index := table.index(key)) is not None:
+            _set(ws.cell(row=row, column=index + 1), value, kinds.get(key))
 
 
 _APPLY: dict[str, Callable[[Any, Table, Any], None]] = {

@@ -143,7 +143,8 @@ class LiveBook:
     def update_cells(self, spec: SheetSpec, updates: Sequence[tuple[int, str, object]]) -> None:
         sheet, table = self._ready(spec)
         for row, key, value in updates:
-            sheet.range((row, table.columns[key] + 1)).value = _datetime(value)
+            if (index := table.index(key)) is not None:
+                sheet.range((row, index + 1)).value = _datetime(value)
 
     def mark_cells(self, marks: Sequence[CellMark]) -> None:
         store = self._marks_sheet()

@@ -43,7 +43,8 @@ class WorkbookPort(Protocol):
         written under that header, which is added after the last column when the sheet lacks it."""
 
     def update_cells(self, spec: SheetSpec, updates: Sequence[tuple[int, str, object]]) -> None:
-        """Set cells by (Excel row, column key, value) — statuses, order numbers — and nothing else."""
+        """Set cells by (Excel row, column key, value) — statuses, order numbers — and nothing else. A key that
+        is no contract column names a user's own column by its header; a column the sheet lacks is skipped."""
 
     def mark_cells(self, marks: Sequence[CellMark]) -> None:
         """Highlight problem cells (and clear the marks of the previous check)."""

@@ -29,9 +29,9 @@ from mentorxl.core import contract as k
 from mentorxl.core import vocabulary as v
 from mentorxl.core.contract import Column, Kind, SheetSpec
 from mentorxl.core.problems import SEVERITY_LABEL, Severity
+from mentorxl.core.roadmap_state import FIRST_DUE, LAST_DUE, due_dates
 from mentorxl.core.roadmaps import default_roadmap
 from mentorxl.core.table import column_letter
-from mentorxl.core.terms import parse_term
 
 LAST_ROW = 1000  # 0-based: formulas, dropdowns and highlights reach Excel row 1001
 FIRST_DATA = 1  # 0-based row of the first data row under a header on row 0
@@ -39,8 +39,6 @@ FIRST_DATA = 1  # 0-based row of the first data row under a header on row 0
 SET_STAFF = "Численность педагогов"
 STAFF_NOTE = "Сколько всего педагогических работников в организации: для доли участников в отчёте"
 
-FIRST_DUE = "Первый срок (дата)"
-LAST_DUE = "Крайний срок (дата)"
 DUE_NOTE = ("Дата из столбца «Срок» для подсветки просроченного. Меняете «Срок» — поправьте дату. "
             "Пусто в «Крайнем сроке» — мероприятие повторяется и просрочено, только если не начато.")
 
@@ -304,14 +302,6 @@ def _missing(table: TableLayout, anchor: str, keys: Sequence[str], style: str) -
 
 
 # ------------------------------------------------------------------ «Дорожная карта»
-def due_dates(term: str, year_start: int) -> tuple[date | None, date | None]:
-    """(first deadline, last deadline) of a «Срок»; no last one for a recurring event (module docstring)."""
-    parsed = parse_term(term, year_start)
-    if not parsed.understood or parsed.first_due is None:
-        return None, None
-    return parsed.first_due, (None if parsed.recurring else parsed.occurrences[-1])
-
-
 def overdue_by_formula(status: str | None, first: date | None, last: date | None, today: date) -> bool:
     """What the highlight formula of «Дорожная карта» computes, in Python (for cached values and tests)."""
     s = (status or "").strip().casefold()

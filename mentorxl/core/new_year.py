@@ -5,7 +5,8 @@
   is a date, moved by a year.
 - «Дорожная карта»: every activity carried with its stage, text, responsible, result and comment; in its срок
   every year moved by one («до 15 марта 2026 г.» -> «до 15 марта 2027 г.», «2025/26» -> «2026/27»); «Статус» and
-  «Дата выполнения» cleared.
+  «Дата выполнения» cleared; the helper dates of the overdue highlight (roadmap_state.FIRST_DUE, LAST_DUE)
+  recomputed in the new school year.
 - «Наставники»: carried with consents and training; «Поощрение» (a decision of the year gone) cleared; their
   load in the new year (mentees in the pairs carried) is in the summary.
 - «Наставляемые»: carried; a mentee with no pair in force who was «В паре» is marked «Завершил»; «Завершил» and
@@ -26,6 +27,7 @@ from mentorxl.core import vocabulary as v
 from mentorxl.core.dates import parse_date
 from mentorxl.core.models import Pair
 from mentorxl.core.program import ProgramData
+from mentorxl.core.roadmap_state import due_updates
 from mentorxl.core.terms import school_year_start
 from mentorxl.core.text import clean, header_key, person_key
 
@@ -80,11 +82,14 @@ def plan_new_year(data: ProgramData, today: date) -> NewYearPlan:
         except ValueError:  # 29 February
             moved = start.replace(year=start.year + 1, day=28)
         plan.settings.append((start_row, "value", moved))
+    new_start = school_year_start(plan.year, today)
     for e in data.roadmap:
         if not (e.event or e.stage or e.term):
             continue
         if e.term and (moved_term := next_years(e.term)) != e.term:
             plan.roadmap.append((e.row, "term", moved_term))
+        if e.term:  # the helper dates of the overdue highlight, when the sheet has them
+            plan.roadmap += due_updates(e.row, next_years(e.term), new_start)
         if e.status:
             plan.roadmap.append((e.row, "status", None))
         if e.done_on is not None:
@@ -95,8 +100,7 @@ def plan_new_year(data: ProgramData, today: date) -> NewYearPlan:
                    "kind": p.kind or None, "start": p.start, "end": p.end, "goal": p.goal or None,
                    "order_number": p.order_number or None, "order_date": p.order_date, "status": p.status,
                    "end_reason": p.end_reason or None} for p in carried]
-    new_start = date(school_year_start(plan.year, today), 9, 1)
-    plan.ended_term = [p.number for p in carried if p.end is not None and p.end < new_start]
+    plan.ended_term = [p.number for p in carried if p.end is not None and p.end < date(new_start, 9, 1)]
     paired = {person_key(n) for p in carried for n in p.mentees}
     finished = 0
     for m in data.mentees:

@@ -21,6 +21,24 @@ from mentorxl.core.terms import Term, is_overdue, next_due, parse_term, school_y
 from mentorxl.core.text import header_key
 
 _STATUSES = {header_key(s): s for s in v.EVENT_STATUSES}
+# The two helper columns a MentorXL workbook has after the contract ones of «Дорожная карта»: the dates the
+# overdue highlight of the sheet counts from (builder/layout.py), refilled whenever a «Срок» is written.
+FIRST_DUE = "Первый срок (дата)"
+LAST_DUE = "Крайний срок (дата)"
+
+
+def due_dates(term: str, year_start: int) -> tuple[date | None, date | None]:
+    """(first deadline, last deadline) of a «Срок»; no last one for a recurring event."""
+    parsed = parse_term(term, year_start)
+    if not parsed.understood or parsed.first_due is None:
+        return None, None
+    return parsed.first_due, (None if parsed.recurring else parsed.occurrences[-1])
+
+
+def due_updates(row: int, term: str, year_start: int) -> list[tuple[int, str, object]]:
+    """The cells of the helper columns for a row whose «Срок» is (re)written."""
+    first, last = due_dates(term, year_start)
+    return [(row, FIRST_DUE, first), (row, LAST_DUE, last)]
 
 
 @dataclass(frozen=True, slots=True)

@@ -42,6 +42,14 @@ class Table:
     def header_of(self, key: str) -> str:
         return self.spec.column(key).header
 
+    def index(self, key: str) -> int | None:
+        """The column of a contract key, else of the user's own column with that header (case, spaces, ё
+        ignored); None when the sheet has neither."""
+        if key in self.columns:
+            return self.columns[key]
+        wanted = header_key(key)
+        return next((i for header, i in self.extra.items() if header_key(header) == wanted), None)
+
     @property
     def found(self) -> bool:
         return self.header_row is not None

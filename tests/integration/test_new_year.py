@@ -129,3 +129,19 @@ def test_an_empty_school_year_setting_becomes_the_year_after_today() -> None:
     book = sheets()
     book[k.SETTINGS.name] = settings_grid({k.SET_YEAR: ""})
     assert plan_new_year(FakeBook(book).read(), TODAY).year == "2026/2027"
+
+
+def test_the_highlight_dates_of_the_roadmap_move_to_the_new_year(tmp_book, tmp_path: Path) -> None:
+    from datetime import datetime
+
+    import openpyxl
+
+    from mentorxl.core.roadmap_state import FIRST_DUE
+
+    master = tmp_book(demo=True)
+    new_year(master, out=tmp_path / "новый.xlsx", today=TODAY)
+    ws = openpyxl.load_workbook(tmp_path / "новый.xlsx")[k.ROADMAP.name]
+    header = [c.value for c in ws[1]]
+    first = ws.cell(row=2, column=header.index(FIRST_DUE) + 1).value
+    assert ws.cell(row=2, column=header.index("Срок") + 1).value == "до 15 сентября 2026 г."
+    assert first == datetime(2026, 9, 15)

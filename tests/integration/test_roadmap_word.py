@@ -157,3 +157,31 @@ def test_every_text_of_the_activity_cells_is_in_the_book(name: str) -> None:
                 continue
             for word in re.findall(r"[А-Яа-яЁё]{3,}", cell.text):
                 assert word in loaded, (word, cell.text)
+
+
+def _due_columns(path: Path) -> list[tuple[object, object, object]]:
+    import openpyxl
+
+    from mentorxl.core.roadmap_state import FIRST_DUE, LAST_DUE
+
+    ws = openpyxl.load_workbook(path)[k.ROADMAP.name]
+    header = [c.value for c in ws[1]]
+    term, first, last = header.index("Срок"), header.index(FIRST_DUE), header.index(LAST_DUE)
+    return [(r[term].value, r[first].value, r[last].value) for r in ws.iter_rows(min_row=2) if r[term].value]
+
+
+@pytest.mark.parametrize("overwrite", [False, True])
+def test_the_dates_of_each_imported_term_go_to_the_highlight_columns(tmp_book, tmp_path: Path,
+                                                                     overwrite: bool) -> None:
+    from datetime import datetime
+
+    master = tmp_book(demo=True)
+    result = tmp_path / "с картой.xlsx"
+    import_roadmap(HeadlessBook(master, result=result), DATA / "merged_stages.docx", overwrite=overwrite,
+                   today=TODAY)
+    rows = _due_columns(result)
+    last = rows[-1]
+    assert last == ("до 20 мая 2026 г.", datetime(2026, 5, 20), datetime(2026, 5, 20))
+    quarterly = next(r for r in rows if r[0] == "Сентябрь – октябрь 2025, далее – ежеквартально")
+    assert quarterly[1:] == (datetime(2025, 10, 31), None)
+    assert len(rows) == (11 if overwrite else 27 + 11)

@@ -19,8 +19,9 @@ each row below with the same `origin`). Here:
 - A cell listing several items («1) … 2) …», «1. … 2. …», lines starting «–», «-», «•», «✓») becomes one
   activity per item, of the same stage, with the row's срок, ответственный and result; an introduction before
   the first item («Подготовка локальных актов:») is an activity of its own. The markers go, the words stay.
-- Every text is kept as written (spaces collapsed only). Each срок that `terms.parse_term` cannot read is
-  reported; a table without a срок column is reported once.
+- Every text is kept as written (spaces collapsed only); the action writes the dates of each срок into the
+  helper columns of the overdue highlight (roadmap_state.FIRST_DUE, LAST_DUE) when the sheet has them. Each
+  срок that `terms.parse_term` cannot read is reported; a table without a срок column is reported once.
 - The book's roadmap is not overwritten without `overwrite`: activities already there (same stage and
   activity, case and spaces ignored) are skipped and reported; with `overwrite` the table replaces the roadmap.
 """
