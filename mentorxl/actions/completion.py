@@ -8,6 +8,7 @@ from pathlib import Path
 
 from mentorxl.actions.base import Outcome
 from mentorxl.book.port import WorkbookPort
+from mentorxl.book.targets import ready_folder
 from mentorxl.core import contract as k
 from mentorxl.core.completion import plan_completion
 from mentorxl.core.text import clean
@@ -55,13 +56,14 @@ def complete_pairs(book: WorkbookPort, *, on: date | None, numbers: Sequence[str
                     for r in plan.replacements if r.mentor]
         docs.append(change_order(data, plan.ended, replaced, on=on, today=today, number=order_number,
                                  book_dir=book_dir))
+    folder = ready_folder(output_dir(book, data, out_dir))  # before any write: no book without its order
     book.update_cells(k.PAIRS, plan.pair_updates)
     if plan.mentee_updates:
         book.update_cells(k.MENTEES, plan.mentee_updates)
     if plan.new_pairs:
         book.append_rows(k.PAIRS, plan.new_pairs)
     saved = book.save()
-    files = write_documents(output_dir(book, data, out_dir), docs)
+    files = write_documents(folder, docs)
     parts = []
     if plan.finished:
         parts.append(f"завершено пар и групп — {len(plan.finished)}")

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from mentorxl.actions.base import Outcome
 from mentorxl.book.port import WorkbookPort
+from mentorxl.book.targets import ready_folder
 from mentorxl.core import contract as k
 from mentorxl.core.new_year import NewYearPlan, plan_new_year
 from mentorxl.errors import BookUnreadable, MentorXLError
@@ -51,6 +52,7 @@ def new_year(path: Path, *, out: Path | None, today: date) -> Outcome:
     if target.exists():
         raise MentorXLError(f"Файл «{target}» уже есть: MentorXL его не перезаписывает.",
                             "Укажите другое имя в --out или переименуйте прежний файл.")
+    ready_folder(target.parent)
     book = HeadlessBook(path, result=target)
     book.read()
     carry_over(book, plan)

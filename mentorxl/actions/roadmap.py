@@ -7,6 +7,7 @@ from pathlib import Path
 
 from mentorxl.actions.base import Outcome
 from mentorxl.book.port import WorkbookPort
+from mentorxl.book.targets import ready_folder
 from mentorxl.core import contract as k
 from mentorxl.core.imports.roadmap import plan_roadmap_import
 from mentorxl.core.problems import SEVERITY_LABEL
@@ -77,7 +78,7 @@ def roadmap_documents(book: WorkbookPort, *, out_dir: Path | None, today: date) 
     curator = curator_order(data, today=today, book_dir=book_dir)
     if curator is not None:
         docs.append(curator)
-    folder = output_dir(book, data, out_dir)
+    folder = ready_folder(output_dir(book, data, out_dir))
     files = write_documents(folder, docs)
     events = sum(1 for e in data.roadmap if e.event)
     message = (f"Дорожная карта ({events} мероприятий) и приказ о её утверждении готовы"
