@@ -188,7 +188,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--number", help="номер приказа (по умолчанию — следующий свободный)")
     c.add_argument("--date", type=_date, help="дата приказа (по умолчанию — сегодня)")
 
-    c = command("docs", cmd_docs, "программы, допсоглашения, согласия, приказ о поощрении")
+    c = command("docs", cmd_docs, "программы, допсоглашения, согласия, приказ о поощрении, дорожная карта")
     c.add_argument("book")
     c.add_argument("--kind", required=True, choices=["programs", "agreements", "consents", "reward", "roadmap"])
     c.add_argument("--out", help="папка для документов")

@@ -143,3 +143,10 @@ def test_activities_already_in_the_book_are_not_loaded_twice_without_overwrite()
 def test_a_document_without_a_roadmap_table_is_one_clear_error() -> None:
     with pytest.raises(ColumnMissing, match="не найдена таблица дорожной карты"):
         plan([("ФИО", "Должность"), ("Иванова", "учитель")])
+
+
+def test_the_same_activity_twice_in_a_document_is_loaded_twice() -> None:
+    found = plan([HEADER, ("1", "Этап", "Анкетирование", "октябрь 2025", "Куратор", ""),
+                  ("2", "Этап", "Анкетирование", "май 2026", "Куратор", "")])
+    assert [(r["event"], r["term"]) for r in found.rows] == [("Анкетирование", "октябрь 2025"),
+                                                             ("Анкетирование", "май 2026")]

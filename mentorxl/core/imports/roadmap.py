@@ -249,7 +249,6 @@ def plan_roadmap_import(tables: Sequence[DocTable], existing: Sequence[RoadmapEv
             if _key(stage, item) in have:
                 plan.skipped.append(f"строка {line}: «{item[:60]}» уже есть в «Дорожной карте»")
                 continue
-            have.add(_key(stage, item))
             shown = number.rstrip(".") + (f".{n}" if len(items) > 1 else "") if number else ""
             row_values: dict[str, object] = {"number": shown or None, "stage": stage or None, "event": item,
                                              **{f: (v or None) for f, v in values.items()}}
