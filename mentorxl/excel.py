@@ -181,7 +181,13 @@ def import_surveys(book: Any | None = None) -> Any:
     if Path(str(chosen)).suffix.lower() in ROADMAP_DOCUMENTS:  # a roadmap in Word goes to «Дорожная карта»
         from mentorxl.actions.roadmap import import_roadmap
 
-        return _run(caller, lambda port: import_roadmap(port, Path(str(chosen)), overwrite=False, today=_today()))
+        answer = _ask(caller, "Заменить дорожную карту книги таблицей документа? «да» — заменить, пусто — "
+                              "добавить мероприятия, которых в книге нет:")
+        if answer is None:
+            return None
+        overwrite = answer.casefold().startswith(("д", "y"))
+        return _run(caller, lambda port: import_roadmap(port, Path(str(chosen)), overwrite=overwrite,
+                                                        today=_today()))
     return _run(caller, lambda port: import_export(port, Path(str(chosen)), as_="survey"))
 
 

@@ -49,6 +49,9 @@ def import_roadmap(book: WorkbookPort, document: Path, *, overwrite: bool, today
     if plan.replace and kept:
         message += f"; прежние мероприятия ({kept}) заменены (--overwrite)"
     message += "."
+    if kept and not plan.replace:
+        message += (f" Прежние мероприятия книги ({kept}) сохранены; чтобы заменить дорожную карту таблицей "
+                    "документа, загрузите его с --overwrite (кнопкой — ответив «да» на вопрос о замене).")
     if not plan.rows:
         message += " Нового в документе нет."
     lines = [f"«{header}» → {FIELD_LABEL.get(field, '«Комментарий»')}" for field, header in plan.columns.items()]

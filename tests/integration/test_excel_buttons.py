@@ -256,3 +256,13 @@ def test_complete_pairs_with_no_pair_due_says_so_in_russian(excel_book):
     xl = excel_book(answers=[""])
     excel.complete_pairs(xl)
     assert "Нет действующих пар, срок которых закончился" in xl.app.alerts[-1]
+
+
+def test_import_surveys_replaces_the_roadmap_when_the_user_says_yes(excel_book):
+    document = Path(__file__).resolve().parents[1] / "data" / "roadmaps" / "no_terms.docx"
+    xl = excel_book(open_file=str(document), answers=["да"])
+    excel.import_surveys(xl)
+    assert "заменены" in xl.app.alerts[-1]
+    roadmap = xl.sheet(k.ROADMAP.name)
+    events = [v for (r, c), v in roadmap.cells.items() if c == _column(roadmap, "Мероприятие") and r > 1 and v]
+    assert events == ["Изучение нормативной базы", "Создание рабочей группы", "Собеседования с опытными педагогами"]

@@ -153,3 +153,21 @@ def test_a_problem_with_the_data_is_an_error_box_in_russian_and_the_document_is_
     assert libreoffice.click(ctx, doc, "make_order") is None
     assert doc.boxes == [(ERRORBOX, "Нет утверждённых пар без приказа.\n\nСначала утвердите пары.")]
     assert ctx.desktop.opened == [] and calc["ports"][0].saves == 0
+
+
+def test_the_calc_import_button_loads_a_word_roadmap_and_complete_pairs_is_a_button(monkeypatch) -> None:
+    from datetime import date
+
+    from mentorxl.book.fake import FakeBook
+    from mentorxl.core import contract as k
+    from tests.builders import grid, minimal_book
+
+    document = Path(__file__).resolve().parents[1] / "data" / "roadmaps" / "no_terms.docx"
+    monkeypatch.setenv("MENTORXL_IMPORT_FILE", str(document))
+    monkeypatch.setattr("mentorxl.actions.base.today", lambda: date(2025, 9, 20))
+    actions = libreoffice._actions(Context())
+    assert "complete_pairs" in actions
+    book = FakeBook(minimal_book(**{k.ROADMAP.name: grid(k.ROADMAP, [])}))
+    outcome = actions["import_surveys"](book)
+    assert outcome.message.startswith("Дорожная карта из «no_terms.docx»")
+    assert [e.event for e in book.read().roadmap][:1] == ["Изучение нормативной базы"]
