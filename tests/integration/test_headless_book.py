@@ -91,3 +91,19 @@ def test_a_written_file_gets_the_usual_permissions_not_those_of_a_temporary_file
     mask = os.umask(0)
     os.umask(mask)
     assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~mask
+
+
+def test_update_cells_names_a_users_own_column_by_its_header_and_skips_a_missing_one(tmp_path):
+    from mentorxl.book.fake import FakeBook
+    from tests.builders import grid
+
+    sheets = minimal_book(mentees=[mentee("Иванова Мария Петровна")])
+    sheets[k.MENTEES.name] = grid(k.MENTEES, [{**mentee("Иванова Мария Петровна"), "Телефон": "1"}],
+                                  extra=["Телефон"])
+    master = write_book(tmp_path / "b.xlsx", sheets)
+    for book in (HeadlessBook(master, result=tmp_path / "r.xlsx"), FakeBook(sheets)):
+        row = book.read().mentees[0].row
+        book.update_cells(k.MENTEES, [(row, "ТЕЛЕФОН ", "2"), (row, "Нет такого столбца", "x")])
+        book.save()
+        again = (HeadlessBook(tmp_path / "r.xlsx") if isinstance(book, HeadlessBook) else book).read()
+        assert again.tables[k.MENTEES.key].extra_value(again.tables[k.MENTEES.key].rows[0][1], "Телефон") == "2"
