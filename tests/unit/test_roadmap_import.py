@@ -150,3 +150,29 @@ def test_the_same_activity_twice_in_a_document_is_loaded_twice() -> None:
                   ("2", "Этап", "Анкетирование", "май 2026", "Куратор", "")])
     assert [(r["event"], r["term"]) for r in found.rows] == [("Анкетирование", "октябрь 2025"),
                                                              ("Анкетирование", "май 2026")]
+
+
+_WORDS = st.sampled_from(["сбор", "запросов", "анкетирование", "педагогов", "приказ", "совет", "отчёт"])
+_ROW = st.tuples(st.booleans(), st.lists(_WORDS, min_size=1, max_size=4).map(" ".join),
+                 st.sampled_from(["сентябрь 2025", "до 15 мая 2026 г.", "ежеквартально", "когда-нибудь"]),
+                 st.booleans())
+
+
+@given(st.lists(_ROW, min_size=1, max_size=12))
+def test_every_activity_cell_of_a_merged_table_lands_with_its_stage_and_term(rows: list) -> None:
+    grid: list[list[str | None]] = [list(HEADER)]
+    stages: list[str] = []
+    for i, (merged, event, term, term_merged) in enumerate(rows):
+        keep = merged and i > 0
+        stages.append(stages[-1] if keep else f"Этап {i}")
+        grid.append([None if keep else str(i + 1), None if keep else f"Этап {i}", event,
+                     None if term_merged and i > 0 else term, "Куратор", ""])
+    found = plan(grid)
+    assert [(r["stage"], r["event"]) for r in found.rows] == list(zip(stages, [r[1] for r in rows], strict=True))
+    terms = [r["term"] for r in found.rows]
+    for i, (_, _, term, term_merged) in enumerate(rows):
+        if not (term_merged and i > 0):
+            assert terms[i] == term
+        else:
+            assert terms[i] == terms[i - 1]
+    assert {p.value for p in found.problems} <= {"когда-нибудь"}
