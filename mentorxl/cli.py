@@ -104,7 +104,7 @@ def cmd_report(args: argparse.Namespace) -> Any:
 def cmd_consolidate(args: argparse.Namespace) -> Any:
     from mentorxl.actions.monitoring import consolidate
 
-    return consolidate(Path(args.folder), out=Path(args.out), today=_today(args))
+    return consolidate(Path(args.folder), out=Path(args.out), today=_today(args), year=args.year)
 
 
 def cmd_import(args: argparse.Namespace) -> Any:
@@ -182,6 +182,7 @@ def build_parser() -> argparse.ArgumentParser:
     c = command("consolidate", cmd_consolidate, "сводка по книгам многих организаций (без персональных данных)")
     c.add_argument("folder")
     c.add_argument("--out", required=True, help="файл сводки .xlsx")
+    c.add_argument("--year", help="учебный год сводки, например 2025/2026 (по умолчанию — текущий)")
 
     c = command("import", cmd_import, "загрузить выгрузку онлайн-формы (xlsx или csv)")
     c.add_argument("book")
