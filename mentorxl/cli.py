@@ -110,7 +110,17 @@ def cmd_consolidate(args: argparse.Namespace) -> Any:
 def cmd_import(args: argparse.Namespace) -> Any:
     from mentorxl.actions.monitoring import import_export
 
+    if args.as_ == "suggestions":  # issue 14: network suggestions of `mentorxl network`
+        from mentorxl.actions.network import import_suggestions
+
+        return import_suggestions(_book(args, "подбор"), Path(args.export))
     return import_export(_book(args, "импорт"), Path(args.export), as_=args.as_, overwrite=args.overwrite)
+
+
+def cmd_network(args: argparse.Namespace) -> Any:
+    from mentorxl.actions.network import network_suggestions
+
+    return network_suggestions(Path(args.folder), out=Path(args.out))
 
 
 def cmd_demo(args: argparse.Namespace) -> Any:
@@ -187,8 +197,12 @@ def build_parser() -> argparse.ArgumentParser:
     c = command("import", cmd_import, "загрузить выгрузку онлайн-формы (xlsx или csv)")
     c.add_argument("book")
     c.add_argument("export")
-    c.add_argument("--as", dest="as_", required=True, choices=["mentees", "mentors", "survey"])
+    c.add_argument("--as", dest="as_", required=True, choices=["mentees", "mentors", "survey", "suggestions"])
     c.add_argument("--overwrite", action="store_true", help="перезаписывать заполненные ячейки")
+
+    c = command("network", cmd_network, "муниципальный банк наставников и сетевые пары (по согласию)")
+    c.add_argument("folder")
+    c.add_argument("--out", required=True, help="файл сетевого подбора .xlsx")
 
     c = command("demo", cmd_demo, "создать демонстрационную книгу и выполнить на ней все действия")
     c.add_argument("folder", nargs="?", default="out/demo")

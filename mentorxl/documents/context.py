@@ -191,6 +191,7 @@ def pair_row(pair: Pair, data: ProgramData, people: People, fallback: date) -> d
         "mentees": [people.mentee(n) for n in pair.mentees], "is_group": pair.is_group,
         "form": pair.form, "kind": pair.kind, "start": start, "end": end, "goal": pair.goal,
         "order_number": pair.order_number, "order_date": pair.order_date,
+        "mentor_org": pair.mentor_org,  # issue 14: a network pair's mentor is of another organisation
     }
 
 
