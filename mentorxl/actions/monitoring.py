@@ -193,7 +193,9 @@ def monitoring_report(book: WorkbookPort, *, out_dir: Path | None, today: date) 
     m = monitor(data, today)
     folder = output_dir(book, data, out_dir)
     report = next_free(folder / docx_filename(report_title(m)))
-    write_atomically(report, partial(Path.write_bytes, data=render_report(m)))
+    from mentorxl.core.indicators import indicators  # issue 14
+
+    write_atomically(report, partial(Path.write_bytes, data=render_report(m, indicators(data, today))))
     sheet_path = next_free(folder / f"Мониторинг наставничества на {today:%d.%m.%Y}.xlsx")
     sheet = write_monitoring_book(sheet_path, m)
     message = (f"Аналитическая справка готова: «{report.name}»; таблицы и диаграммы — в «{sheet.name}». "
