@@ -92,7 +92,7 @@ def school_row(data: ProgramData, today: date, fallback_name: str) -> SchoolRow:
     si = m.satisfaction
     return SchoolRow(
         full_name=s.get(k.SET_ORG_FULL), inn=s.get(k.SET_INN).strip(), year=school_year_start(s.get(k.SET_YEAR), today),
-        indicators=indicators(data, today),
+        indicators=indicators(data, today, m.roles),
         organisation=s.get(k.SET_ORG_SHORT) or s.get(k.SET_ORG_FULL) or fallback_name,
         place=s.get(k.SET_PLACE),
         mentors=m.mentors, mentees=m.mentees, pairs=m.pairs, pairs_in_force=m.pairs_in_force, groups=m.groups,

@@ -35,7 +35,7 @@ from mentorxl.core import contract as k
 from mentorxl.core import vocabulary as v
 from mentorxl.core.dates import add_months, parse_number
 from mentorxl.core.models import Mentee, Pair
-from mentorxl.core.monitoring import SCALE, numeric_questions
+from mentorxl.core.monitoring import SCALE, Scores, numeric_questions
 from mentorxl.core.program import ProgramData
 from mentorxl.core.text import header_key, person_key
 
@@ -200,8 +200,17 @@ def _final_answers(data: ProgramData, role: str) -> tuple[float, int]:
     return total, count
 
 
-def indicators(data: ProgramData, today: date) -> Indicators:
-    """Every indicator of one organisation's book on `today` (definitions in the module docstring)."""
+def _from_roles(roles: Sequence[Scores], role: str) -> tuple[float, int]:
+    found = next((r for r in roles if r.label == role), None)
+    if found is None or v.SURVEY_FINAL not in found.means:
+        return 0.0, 0
+    n = found.counts[v.SURVEY_FINAL]
+    return found.means[v.SURVEY_FINAL] * n, n
+
+
+def indicators(data: ProgramData, today: date, roles: Sequence[Scores] | None = None) -> Indicators:
+    """Every indicator of one organisation's book on `today` (definitions in the module docstring). `roles`:
+    the per-role survey scores of `monitoring.survey_results`, when already computed (the summary has them)."""
     left_mentee, left_mentor = _key(v.MENTEE_LEFT), _key(v.MENTOR_LEFT)
     mentees = [m for m in data.mentees if m.name and _key(m.status) != left_mentee]
     mentors = [m for m in data.mentors if m.name and _key(m.status) != left_mentor]
@@ -227,8 +236,12 @@ def indicators(data: ProgramData, today: date) -> Indicators:
     rate = monthly_pay(pay_text)
     in_force = [p for p in data.pairs if _key(p.status) in _IN_FORCE and p.mentor and p.mentees]
     months = sum(term_months(p, data) for p in in_force) if rate is not None else 0
-    mentors_sum, mentors_n = _final_answers(data, v.ROLE_MENTOR)
-    mentees_sum, mentees_n = _final_answers(data, v.ROLE_MENTEE)
+    if roles is None:
+        mentors_sum, mentors_n = _final_answers(data, v.ROLE_MENTOR)
+        mentees_sum, mentees_n = _final_answers(data, v.ROLE_MENTEE)
+    else:
+        mentors_sum, mentors_n = _from_roles(roles, v.ROLE_MENTOR)
+        mentees_sum, mentees_n = _from_roles(roles, v.ROLE_MENTEE)
     values = {
         TEACHERS: (len(people), staff),
         MENTORS: (len(mentors), staff),

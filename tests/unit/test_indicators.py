@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from mentorxl.core import contract as k
 from mentorxl.core import indicators as ix
 from mentorxl.core.models import Mentee
+from mentorxl.core.monitoring import survey_results
 from tests.builders import settings_grid
 from tests.unit.validation_builder import book, mentee, mentor, program, with_sheet
 
@@ -22,7 +23,7 @@ Q1, Q2 = "Удовлетворённость программой", "Полез�
 PP = "педагог – педагог"
 
 
-def school(pay: str = "3 000 рублей") -> ix.Indicators:
+def school(pay: str = "3 000 рублей", *, reuse_roles: bool = False) -> ix.Indicators:
     sheets = book(
         mentees=[
             mentee(A, birth_date="01.03.2000", experience=6),  # 26 years old: young
@@ -55,7 +56,8 @@ def school(pay: str = "3 000 рублей") -> ix.Indicators:
         {"respondent": A, "role": "Наставляемый", "survey": "Входная", Q1: 3, Q2: 3},  # not the final one
     ]
     with_sheet(sheets, k.SURVEYS, final, extra=[Q1, Q2])
-    return ix.indicators(program(sheets), TODAY)
+    data = program(sheets)
+    return ix.indicators(data, TODAY, survey_results(data)[3] if reuse_roles else None)
 
 
 def pair(found: ix.Indicator) -> tuple[float, float]:
@@ -83,6 +85,10 @@ def test_satisfaction_is_the_mean_of_the_final_answers_of_each_role() -> None:
     assert pair(s.get(ix.SATISFACTION_MENTORS)) == (27, 3)
     assert pair(s.get(ix.SATISFACTION_MENTEES)) == (30, 4)
     assert ix.shown(s.get(ix.SATISFACTION_MENTEES)) == "7,5"
+
+
+def test_the_summary_reusing_the_reports_role_scores_gets_the_same_satisfaction() -> None:
+    assert school(reuse_roles=True) == school()
 
 
 def test_retention_counts_the_young_specialists_whose_pair_ended_a_year_ago_and_who_did_not_leave() -> None:
