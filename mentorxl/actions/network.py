@@ -31,7 +31,11 @@ def network_suggestions(folder: Path, *, out: Path) -> Outcome:
                           "Сложите книги организаций в одну папку и укажите её.")
     offers, failures = gather_all(files, folder)
     net = network(offers)
-    write_network(out, net, failures)
+    try:
+        write_network(out, net, failures)
+    except OSError as error:  # a folder that cannot be made, a disk full: exit 2 with a message
+        raise MentorXLError(f"Файл «{out}» не удалось записать ({error.strerror or error}).",
+                            "Укажите другое место для файла сетевого подбора.") from error
     mentors = sum(len(o.mentors) for o in offers)
     mentees = sum(len(o.mentees) for o in offers)
     message = (f"Сетевой подбор готов: «{out.name}». Организаций — {len(offers)}, в банке наставников "

@@ -167,3 +167,51 @@ def test_a_book_of_a_school_the_file_does_not_know_is_told_so(folder: Path, tmp_
     other[k.SETTINGS.name] = settings_grid({k.SET_INN: "6601999999"})
     with pytest.raises(MentorXLError, match="нет сетевых предложений"):
         import_suggestions(FakeBook(other), out)
+
+
+def test_from_the_command_line_a_school_loads_its_sheet_and_approves_the_network_pair(folder: Path,
+                                                                                    tmp_path: Path) -> None:
+    from mentorxl.cli import main
+
+    out = tmp_path / "Сеть.xlsx"
+    assert main(["network", str(folder), "--out", str(out)]) == 0
+    book = write_book(tmp_path / "Наставничество.xlsx", books()["школа_1.xlsx"])
+    assert main(["import", str(book), str(out), "--as", "suggestions"]) == 0
+    chosen = tmp_path / "Наставничество — подбор.xlsx"
+    wb = openpyxl.load_workbook(chosen)
+    ws = wb.worksheets[0]
+    header_row = next(r for r in range(1, 6) if ws.cell(r, 1).value == "Наставляемый")
+    ws.cell(header_row + 1, 8).value = "Утвердить"
+    wb.save(chosen)
+    approved = tmp_path / "пары.xlsx"
+    assert main(["approve", str(book), "--out", str(approved)]) == 0
+    ws = openpyxl.load_workbook(approved)[k.PAIRS.name]
+    rows = [[c for c in r] for r in ws.iter_rows(values_only=True)]
+    header = next(r for r in rows if "Наставник" in r)
+    line = next(r for r in rows if NEAR in r)
+    assert line[header.index("Организация наставника")] == "МКОУ «Берёзовская СОШ»"
+
+
+def test_a_network_file_that_cannot_be_written_is_exit_2_with_a_message(folder: Path, tmp_path: Path,
+                                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    from mentorxl.cli import main
+
+    (tmp_path / "файл").write_text("не папка")
+    assert main(["network", str(folder), "--out", str(tmp_path / "файл" / "Сеть.xlsx")]) == 2
+    assert "не удалось записать" in capsys.readouterr().err
+
+
+def test_a_book_made_before_the_column_gets_the_mentors_organisation_as_a_new_column(folder: Path,
+                                                                                      tmp_path: Path) -> None:
+    out = tmp_path / "Сеть.xlsx"
+    network_suggestions(folder, out=out)
+    own = books()["школа_1.xlsx"]
+    old = [h for h in k.PAIRS.headers if h != "Организация наставника"]
+    own[k.PAIRS.name] = [old]
+    book = FakeBook(own)
+    import_suggestions(book, out)
+    book.update_cells(k.SUGGESTIONS, [(2, "decision", "Утвердить")])
+    approve_pairs(book, today=TODAY)
+    header = book.grids[k.PAIRS.name][0]
+    assert header[-1] == "Организация наставника" and header[:-1] == old
+    assert [r["mentor_org"] for r in book.rows_of(k.PAIRS)] == ["МКОУ «Берёзовская СОШ»"]
