@@ -186,7 +186,7 @@ def test_from_the_command_line_a_school_loads_its_sheet_and_approves_the_network
     approved = tmp_path / "пары.xlsx"
     assert main(["approve", str(book), "--out", str(approved)]) == 0
     ws = openpyxl.load_workbook(approved)[k.PAIRS.name]
-    rows = [[c for c in r] for r in ws.iter_rows(values_only=True)]
+    rows = [list(r) for r in ws.iter_rows(values_only=True)]
     header = next(r for r in rows if "Наставник" in r)
     line = next(r for r in rows if NEAR in r)
     assert line[header.index("Организация наставника")] == "МКОУ «Берёзовская СОШ»"

@@ -141,3 +141,11 @@ def test_a_mentee_is_young_by_birth_date_exactly_until_the_35th_birthday(born: d
                                               ("Нет согласия", False)])
 def test_a_consent_cell_is_a_date_or_yes(cell: str, agreed: bool) -> None:
     assert ix.agreed(cell) is agreed
+
+
+@given(st.integers(min_value=1, max_value=999_999), st.sampled_from([" ", "\u00a0", ""]),
+       st.sampled_from([" рублей", " руб. в месяц", " ₽", ""]))
+def test_monthly_pay_reads_any_sum_with_or_without_thousands_spaces(roubles: int, space: str, unit: str) -> None:
+    typed = f"{roubles:,}".replace(",", space) + unit
+    assert ix.monthly_pay(typed) == roubles
+    assert ix.monthly_pay(f"{roubles} % оклада") is None
