@@ -250,8 +250,9 @@ def consolidate(folder: Path, *, out: Path, today: date, year: str | None = None
               "other_year": [{"organisation": r.organisation, "year": r.year, "file": r.file}
                              for r in result.other_year]},
         lines=[f"Не прочитан «{f.file}»: {f.reason}" for f in result.failures]
-        + [f"{d.row.organisation}: «{d.row.file}» не учтён — учтена более новая книга «{d.kept.file}»."
-           for d in result.duplicates]
+        + [f"{d.row.organisation}: «{d.row.file}» не учтён — учтена "
+           + ("более новая книга" if d.kept.modified > d.row.modified else "та же книга, сохранённая тогда же (копия),")
+           + f" «{d.kept.file}»." for d in result.duplicates]
         + [f"{r.organisation}: «{r.file}» — {r.year}/{r.year + 1} учебный год, показан отдельно."
            for r in result.other_year],
         open_files=True,
