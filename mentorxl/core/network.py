@@ -104,6 +104,8 @@ def _canonical(tags: Sequence[str], data: ProgramData) -> list[str]:
 def offer(data: ProgramData, file: str = "", local: MatchResult | None = None) -> Offer:
     """What of this book goes to the network (see the module docstring). `local`: the school's own
     matching, when already computed."""
+    if not any(agreed(p.network_consent) for p in [*data.mentees, *data.mentors]):
+        return Offer(organisation(data, file))  # nobody agreed: nothing leaves, no matching needed
     local = local if local is not None else match(data)
     pool = prepare(data)
     taken: dict[str, int] = {}
@@ -199,12 +201,16 @@ def network(offers: Sequence[Offer]) -> Network:
         why = reasons.get(_tagged(m.name, i), "")
         result.unmatched.append(NetworkUnmatched(
             i, m.name, "В муниципальном банке нет свободного наставника с такими компетенциями."
-            if not why else "Муниципальный банк наставников: " + _untag(why, offers)))
+            if not why else "В муниципальном банке наставников: " + _lower_first(_untag(why, offers))))
     result.suggestions.sort(key=lambda s: (s.school, s.mentee))
     result.stats = {"schools": len(offers), "mentors": len(free), "mentees": len(waiting),
                     "suggested": len(result.suggestions), "unmatched": len(result.unmatched),
                     "same_place": sum(1 for s in result.suggestions if s.same_place)}
     return result
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
 
 
 def _untag(text: str, offers: Sequence[Offer]) -> str:

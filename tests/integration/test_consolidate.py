@@ -316,3 +316,20 @@ def test_the_indicators_sheet_has_a_row_per_organisation_and_a_total_of_numerato
     definitions = [r[0] for r in openpyxl.load_workbook(tmp_path / "Сводка.xlsx")["Определения показателей"]
                    .iter_rows(min_row=2, values_only=True)]
     assert young in definitions and "Организация" in definitions
+
+
+def test_a_books_own_save_time_is_read_from_excel_and_calc_files(tmp_path: Path) -> None:
+    import zipfile
+
+    from mentorxl.book.consolidate import saved_at
+
+    excel = write_book(tmp_path / "школа.xlsx", school_sheets(0), saved=datetime(2026, 4, 2, 8, 30))
+    assert saved_at(excel) == "2026-04-02T08:30:00"
+    calc = tmp_path / "школа.ods"
+    with zipfile.ZipFile(calc, "w") as z:
+        z.writestr("meta.xml", '<office:document-meta><office:meta><dc:date>2026-05-03T11:12:13.52</dc:date>'
+                               "</office:meta></office:document-meta>")
+    assert saved_at(calc) == "2026-05-03T11:12:13"
+    plain = tmp_path / "не_книга.xlsx"
+    plain.write_bytes(b"not a zip")
+    assert saved_at(plain).startswith(str(date.today().year))  # the file's own time, when the book says nothing
