@@ -25,6 +25,7 @@ SCRIPTS: tuple[tuple[str, tuple[str, ...], bool], ...] = (
     ("documents.py", (), False),
     ("declension_accuracy.py", (), False),
     ("consolidate.py", (), False),
+    ("network.py", (), False),
     ("click.py", (), False),
 )
 

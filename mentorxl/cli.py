@@ -108,12 +108,16 @@ def cmd_report(args: argparse.Namespace) -> Any:
 def cmd_consolidate(args: argparse.Namespace) -> Any:
     from mentorxl.actions.monitoring import consolidate
 
-    return consolidate(Path(args.folder), out=Path(args.out), today=_today(args))
+    return consolidate(Path(args.folder), out=Path(args.out), today=_today(args), year=args.year)
 
 
 def cmd_import(args: argparse.Namespace) -> Any:
     from mentorxl.actions.monitoring import import_export
 
+    if args.as_ == "suggestions":  # issue 14: network suggestions of `mentorxl network`
+        from mentorxl.actions.network import import_suggestions
+
+        return import_suggestions(_book(args, "подбор"), Path(args.export))
     if args.as_ == "roadmap":  # a Word document, not a form export: its own action
         from mentorxl.actions.roadmap import import_roadmap
 
@@ -133,6 +137,12 @@ def cmd_new_year(args: argparse.Namespace) -> Any:
     from mentorxl.actions.new_year import new_year
 
     return new_year(Path(args.book), out=_path(args.out), today=_today(args))
+
+
+def cmd_network(args: argparse.Namespace) -> Any:
+    from mentorxl.actions.network import network_suggestions
+
+    return network_suggestions(Path(args.folder), out=Path(args.out))
 
 
 def cmd_demo(args: argparse.Namespace) -> Any:
@@ -204,11 +214,12 @@ def build_parser() -> argparse.ArgumentParser:
     c = command("consolidate", cmd_consolidate, "сводка по книгам многих организаций (без персональных данных)")
     c.add_argument("folder")
     c.add_argument("--out", required=True, help="файл сводки .xlsx")
+    c.add_argument("--year", help="учебный год сводки, например 2025/2026 (по умолчанию — текущий)")
 
     c = command("import", cmd_import, "загрузить выгрузку онлайн-формы (xlsx или csv) или дорожную карту (docx)")
     c.add_argument("book")
     c.add_argument("export")
-    c.add_argument("--as", dest="as_", required=True, choices=["mentees", "mentors", "survey", "roadmap"])
+    c.add_argument("--as", dest="as_", required=True, choices=["mentees", "mentors", "survey", "roadmap", "suggestions"])
     c.add_argument("--overwrite", action="store_true", help="перезаписывать заполненные ячейки")
 
     c = command("complete", cmd_complete,
@@ -223,6 +234,10 @@ def build_parser() -> argparse.ArgumentParser:
     c = command("new-year", cmd_new_year, "книга следующего учебного года из этой (эта остаётся архивом)")
     c.add_argument("book")
     c.add_argument("--out", help="путь к новой книге (по умолчанию — рядом, с новым учебным годом в имени)")
+
+    c = command("network", cmd_network, "муниципальный банк наставников и сетевые пары (по согласию)")
+    c.add_argument("folder")
+    c.add_argument("--out", required=True, help="файл сетевого подбора .xlsx")
 
     c = command("demo", cmd_demo, "создать демонстрационную книгу и выполнить на ней все действия")
     c.add_argument("folder", nargs="?", default="out/demo")

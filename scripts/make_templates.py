@@ -280,7 +280,9 @@ def order_pairs() -> Path:
              "Срок"], [
         [["{%tr for p in pairs %}"], [], [], [], []],
         [["{{ p.number }}"],
-         ["{{ p.mentor.name }}", "{% if p.mentor.position %}{{ p.mentor.position|lower_first }}{% endif %}"],
+         ["{{ p.mentor.name }}", "{% if p.mentor.position %}{{ p.mentor.position|lower_first }}{% endif %}"
+          "{% if p.mentor_org %}{% if p.mentor.position %}, {% endif %}{{ p.mentor_org }} "
+          "(сетевое наставничество){% endif %}"],
          ["{%p for m in p.mentees %}",
           "{{ m.name }}{% if m.position %}, {{ m.position|lower_first }}{% endif %}",
           "{%p endfor %}"],

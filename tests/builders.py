@@ -69,11 +69,13 @@ def minimal_book(mentees: Sequence[Mapping[str, object]] = (), mentors: Sequence
 
 
 def write_book(path: Path, sheets: Mapping[str, Sequence[Sequence[object]]],
-               merges: Sequence[tuple[str, str]] = ()) -> Path:
+               merges: Sequence[tuple[str, str]] = (), saved: datetime | None = None) -> Path:
     """A real .xlsx file with these cells (dates as Excel dates); `merges`: (sheet, "A1:A2") ranges."""
     import xlsxwriter
 
     wb = xlsxwriter.Workbook(str(path), {"strings_to_numbers": False, "strings_to_formulas": False})
+    if saved is not None:  # the time the book says it was saved (docProps/core.xml)
+        wb.set_properties({"created": saved})
     datef = wb.add_format({"num_format": "dd.mm.yyyy"})
     for name, rows in sheets.items():
         ws = wb.add_worksheet(name)

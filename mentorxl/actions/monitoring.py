@@ -188,7 +188,9 @@ def monitoring_report(book: WorkbookPort, *, out_dir: Path | None, today: date) 
     m = monitor(data, today)
     folder = output_dir(book, data, out_dir)
     report = next_free(folder / docx_filename(report_title(m)))
-    write_atomically(report, partial(Path.write_bytes, data=render_report(m)))
+    from mentorxl.core.indicators import indicators  # issue 14
+
+    write_atomically(report, partial(Path.write_bytes, data=render_report(m, indicators(data, today))))
     sheet_path = next_free(folder / f"Мониторинг наставничества на {today:%d.%m.%Y}.xlsx")
     sheet = write_monitoring_book(sheet_path, m)
     message = (f"Аналитическая справка готова: «{report.name}»; таблицы и диаграммы — в «{sheet.name}». "
@@ -200,10 +202,13 @@ def monitoring_report(book: WorkbookPort, *, out_dir: Path | None, today: date) 
 # ---------------------------------------------------------------- the municipal summary
 
 
-def consolidate(folder: Path, *, out: Path, today: date) -> Outcome:
-    """One summary of many organisations' workbooks (no personal data); unreadable files are listed."""
+def consolidate(folder: Path, *, out: Path, today: date, year: str | None = None) -> Outcome:
+    """One summary of many organisations' workbooks (no personal data); unreadable files are listed; each
+    organisation counted once, books of another school year apart (issue 14)."""
     from mentorxl.book.consolidate import FAILURES_SHEET, consolidate_files, workbook_files, write_summary
-    from mentorxl.core.consolidation import repeated, row_json
+    from mentorxl.book.indicators_sheet import DUPLICATES_SHEET, INDICATORS_SHEET, OTHER_YEAR_SHEET
+    from mentorxl.core.consolidation import row_json
+    from mentorxl.core.indicators import total
 
     folder, out = Path(folder), Path(out)
     if not folder.is_dir():
@@ -215,23 +220,35 @@ def consolidate(folder: Path, *, out: Path, today: date) -> Outcome:
     if not files:
         raise NothingToDo(f"В папке «{folder}» нет книг Excel или LibreOffice (.xlsx, .xlsm, .ods).",
                           "Сложите книги организаций в одну папку и укажите её.")
-    result = consolidate_files(files, today, root=folder)
+    counted_year = school_year_start(year, today) if year else None
+    result = consolidate_files(files, today, root=folder, year=counted_year)
     write_summary(out, result, today=today)
-    message = f"Сводка готова: «{out.name}», организаций — {len(result.rows)}"
+    message = (f"Сводка готова: «{out.name}», организаций — {len(result.rows)} "
+               f"(показатели — на листе «{INDICATORS_SHEET}»)")
     if result.failures:
         message += f", файлов не прочитано — {len(result.failures)} (причины — на листе «{FAILURES_SHEET}»)"
-    twice = repeated(result.rows)
-    if twice:
-        message += f", организаций в нескольких файлах — {len(twice)} (проверьте, не копии ли это)"
+    if result.duplicates:
+        message += (f", повторов и копий не учтено — {len(result.duplicates)} (лист «{DUPLICATES_SHEET}»)")
+    if result.other_year:
+        message += (f", книг другого учебного года — {len(result.other_year)} (лист «{OTHER_YEAR_SHEET}», "
+                    "в итоги не входят)")
+    whole = total([r.indicators for r in result.rows if r.indicators])
     return Outcome(
         message + ".",
         files=[out],
         exit_code=0 if result.rows else 1,
         data={"schools": [row_json(r) for r in result.rows], "total": row_json(result.total),
               "failures": [{"file": f.file, "reason": f.reason} for f in result.failures], "file": str(out),
-              "repeated": [{"organisation": name, "files": files} for name, files in twice]},
+              "year": result.year, "indicators": whole.as_json(),
+              "duplicates": [{"organisation": d.row.organisation, "file": d.row.file, "kept": d.kept.file}
+                             for d in result.duplicates],
+              "other_year": [{"organisation": r.organisation, "year": r.year, "file": r.file}
+                             for r in result.other_year]},
         lines=[f"Не прочитан «{f.file}»: {f.reason}" for f in result.failures]
-        + [f"Организация {name} есть в нескольких файлах: {', '.join(f'«{f}»' for f in files)}. В итоги вошли все; "
-           "если это копии одной книги, оставьте в папке одну и соберите сводку заново." for name, files in twice],
+        + [f"{d.row.organisation}: «{d.row.file}» не учтён — учтена "
+           + ("более новая книга" if d.kept.modified > d.row.modified else "та же книга, сохранённая тогда же (копия),")
+           + f" «{d.kept.file}»." for d in result.duplicates]
+        + [f"{r.organisation}: «{r.file}» — {r.year}/{r.year + 1} учебный год, показан отдельно."
+           for r in result.other_year],
         open_files=True,
     )

@@ -9,6 +9,7 @@ from mentorxl.book.port import WorkbookPort
 from mentorxl.core import contract as k
 from mentorxl.core.approval import KIND_GROUP, plan_approval
 from mentorxl.core.matching import match
+from mentorxl.core.program import ProgramData
 
 
 def match_pairs(book: WorkbookPort) -> Outcome:
@@ -39,7 +40,7 @@ def approve_pairs(book: WorkbookPort, *, today: date, approve_all: bool = False)
         message = ("Нет предложений с отметкой «Утвердить» на листе «Подбор». Отметьте нужные строки и "
                    "нажмите кнопку снова." + (f" Пропущено: {reason}." if reason else ""))
         return Outcome(message, exit_code=1, data={"pairs": [], "skipped": plan.skipped}, lines=plan.skipped)
-    book.append_rows(k.PAIRS, plan.pairs)
+    _append_pairs(book, data, plan.pairs)
     book.update_cells(k.MENTEES, plan.mentee_updates)
     saved = book.save()
     groups = sum(1 for p in plan.pairs if p["kind"] == KIND_GROUP)
@@ -51,3 +52,16 @@ def approve_pairs(book: WorkbookPort, *, today: date, approve_all: bool = False)
     lines += [f"Пропущено: {s}" for s in plan.skipped]
     return Outcome(message, files=[saved] if saved else [], data={"pairs": plan.pairs, "skipped": plan.skipped},
                    lines=lines)
+
+
+def _append_pairs(book: WorkbookPort, data: ProgramData, pairs: list[dict[str, object]]) -> None:
+    """Network pairs carry «Организация наставника»: a book made before the column existed gets it as a column
+    of its own after the last one, so that the organisation is not lost (issue 14)."""
+    table = data.tables.get(k.PAIRS.key)
+    lacks = table is not None and "mentor_org" not in table.columns
+    if lacks and any("mentor_org" in p for p in pairs):
+        header = k.PAIRS.column("mentor_org").header
+        book.append_rows(k.PAIRS, [{(header if key == "mentor_org" else key): value for key, value in p.items()}
+                                   for p in pairs], own_columns=True)
+    else:
+        book.append_rows(k.PAIRS, pairs)

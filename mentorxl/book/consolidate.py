@@ -21,10 +21,12 @@ from mentorxl.core.consolidation import (
     Consolidation,
     Failure,
     SchoolRow,
+    settle,
     summary_columns,
     summary_header,
     summary_line,
 )
+from mentorxl.core.terms import school_year_start
 from mentorxl.errors import MentorXLError
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".ods", ".xlsb", ".xls")
@@ -49,16 +51,40 @@ def summarize(path: Path, today: date, root: Path | None = None) -> SchoolRow | 
     shown = str(path.relative_to(root)) if root is not None else path.name
     try:
         data = read_program(path)
-        return replace(school_row(data, today, Path(path).stem), file=shown)
+        return replace(school_row(data, today, Path(path).stem), file=shown, modified=saved_at(path))
     except MentorXLError as error:
         return Failure(shown, str(error))
     except Exception as error:  # a bug or a file calamine chokes on: report it, keep going
         return Failure(shown, f"Файл не удалось обработать ({type(error).__name__}: {error}).")
 
 
+def saved_at(path: Path) -> str:
+    """When the book was last saved, as it says itself (docProps/core.xml of Excel, meta.xml of Calc): a copy
+    keeps it, a newer version has a later one. The file's time when the book says nothing. ISO, to the second."""
+    import re
+    import zipfile
+    from datetime import datetime
+
+    try:
+        with zipfile.ZipFile(path) as z:
+            names = set(z.namelist())
+            for member, tag in (("docProps/core.xml", "dcterms:modified"), ("meta.xml", "dc:date")):
+                if member in names:
+                    found = re.search(rf"<{tag}[^>]*>([^<]+)</{tag}>", z.read(member).decode("utf-8", "replace"))
+                    if found:
+                        return found[1].strip()[:19]
+    except (OSError, zipfile.BadZipFile):
+        pass
+    try:
+        return datetime.fromtimestamp(path.stat().st_mtime).isoformat(timespec="seconds")
+    except OSError:
+        return ""
+
+
 def consolidate_files(files: Sequence[Path], today: date, *, root: Path | None = None,
-                      workers: int = WORKERS) -> Consolidation:
-    """Rows of the readable files and failures of the others, in the order of `files`."""
+                      workers: int = WORKERS, year: int | None = None) -> Consolidation:
+    """Rows of the readable files and failures of the others, in the order of `files`; of the school year
+    `year` (that of `today` by default) and one book per organisation (`core.consolidation.settle`)."""
     work: Callable[[Path], SchoolRow | Failure] = partial(summarize, today=today, root=root)
     if workers <= 1 or len(files) <= 1:
         results = [work(f) for f in files]
@@ -72,7 +98,7 @@ def consolidate_files(files: Sequence[Path], today: date, *, root: Path | None =
             done.failures.append(result)
         else:
             done.rows.append(result)
-    return done
+    return settle(done, school_year_start("", today) if year is None else year)
 
 
 def write_summary(path: Path, result: Consolidation, *, today: date) -> Path:
@@ -122,6 +148,9 @@ def write_summary(path: Path, result: Consolidation, *, today: date) -> Path:
             for r, failure in enumerate(result.failures, start=1):
                 failed.write_string(r, 0, failure.file, f["text"])
                 failed.write_string(r, 1, failure.reason, f["text"])
+            from mentorxl.book.indicators_sheet import write_indicator_sheets
+
+            write_indicator_sheets(wb, result, f, bold)
         finally:
             wb.close()
     return Path(path)

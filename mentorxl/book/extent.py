@@ -20,9 +20,9 @@ from pathlib import Path, PurePosixPath
 
 from mentorxl.errors import BookUnreadable
 
-# About 45 bytes a cell while reading (calamine's grid, then Python's): ~0.7 GB. A value in the last row of
-# a bank (1 048 576 rows × 14 columns) still reads; 16 384 columns × 1 000 rows does not.
-MAX_CELLS = 16_000_000
+# About 45 bytes a cell while reading (calamine's grid, then Python's): ~0.8 GB. A value in the last row of
+# a bank (1 048 576 rows × 16 columns, 17 to spare) still reads; 16 384 columns × 1 100 rows does not.
+MAX_CELLS = 18_000_000
 HEAD_BYTES = 16_384  # <dimension> comes right after <sheetPr>, before the data
 
 _SHEET = re.compile(rb"<(?:\w+:)?sheet\b[^>]*>")

@@ -349,8 +349,8 @@ def demo_school(today: date, *, variant: str = "school", org: str | None = None)
     active = end >= today
     paired = {i for _, _, mentees, _, _ in PAIRS for i in mentees}
     settings: dict[str, object] = {**SETTINGS, k.SET_START: order, k.SET_DOCS_FOLDER: DOCS_FOLDER}
-    if org:
-        settings[k.SET_ORG_FULL] = org
+    if org:  # both names: eight demo schools made with eight names are eight rows of the summary
+        settings[k.SET_ORG_FULL] = settings[k.SET_ORG_SHORT] = org
     return SchoolData(
         settings=settings,
         roadmap=_roadmap(variant, clock, rng),

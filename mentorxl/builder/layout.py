@@ -341,10 +341,10 @@ def settings_rows(org: str | None, year: str, values: Mapping[str, object] | Non
     """One row per parameter of the contract (defaults, notes), then the parameters beyond it."""
     given: dict[str, object] = {k.SET_YEAR: year}
     if org:
-        given[k.SET_ORG_FULL] = org
+        given[k.SET_ORG_FULL] = given[k.SET_ORG_SHORT] = org
     given.update(values or {})
     rows = []
-    for name in (*k.SETTING_ORDER, SET_STAFF):
+    for name in (*k.SETTING_ORDER, SET_STAFF, k.SET_INN):
         default: object = k.SETTING_DEFAULTS.get(name, "")
         if isinstance(default, str) and default.isdigit():
             default = int(default)

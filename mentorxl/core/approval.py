@@ -55,12 +55,17 @@ def plan_approval(data: ProgramData, *, today: date, approve_all: bool = False) 
     mentees = {m.key: m for m in data.mentees}
     mentors = {m.key: m for m in data.mentors}
     in_force = {name_key(n) for p in data.pairs if p.status in v.PAIRS_IN_FORCE for n in p.mentees}
+    network_org: dict[str, str] = {}
     wanted = [s for s in data.suggestions if s.mentor and s.mentee and (
         s.decision == v.DECISION_APPROVE or (approve_all and s.decision != v.DECISION_REJECT))]
 
     by_mentor: dict[str, list[tuple[Mentee, Suggestion]]] = {}
     for s in wanted:
         mentee, mentor = mentees.get(name_key(s.mentee)), mentors.get(name_key(s.mentor))
+        if s.mentor_org and mentor is None:  # issue 14: a network mentor, of the bank of their own school
+            mentor = Mentor(name=s.mentor, consent_pd=today, consent_mentoring=today)
+            mentors[mentor.key] = mentor
+            network_org[mentor.key] = s.mentor_org
         refusal = _refusal(mentee, mentor, s, in_force)
         if refusal:
             plan.skipped.append(refusal)
@@ -83,6 +88,7 @@ def plan_approval(data: ProgramData, *, today: date, approve_all: bool = False) 
                 "goal": ("Профессиональное развитие: " + ", ".join(tags)) if tags else "Адаптация и профессиональное "
                                                                                        "развитие",
                 "status": v.PAIR_APPROVED,
+                **({"mentor_org": network_org[mentor_key]} if mentor_key in network_org else {}),
             })
             number += 1
             plan.mentee_updates += [(m.row, "status", v.MENTEE_PAIRED) for m, _ in group]

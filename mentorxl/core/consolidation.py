@@ -13,8 +13,10 @@ from datetime import date
 
 from mentorxl.core import contract as k
 from mentorxl.core import vocabulary as v
+from mentorxl.core.indicators import Indicators, indicators
 from mentorxl.core.monitoring import monitor
 from mentorxl.core.program import ProgramData
+from mentorxl.core.terms import school_year_start
 
 TOTAL = "Итого"
 
@@ -40,6 +42,12 @@ class SchoolRow:
     meetings: int
     hours: float
     file: str = ""  # the workbook the row is of (relative to the folder), to find it again
+    # issue 14: who the organisation is, which year and version the book is, the operator's indicators
+    full_name: str = ""
+    inn: str = ""
+    year: int = 0  # the first year of «Учебный год» (the school year of the day of the count when empty)
+    modified: str = ""  # when the book was last saved (ISO), as the book itself says; "" unknown
+    indicators: Indicators | None = None
 
     @property
     def coverage(self) -> float | None:
@@ -56,10 +64,21 @@ class Failure:
     reason: str
 
 
+@dataclass(frozen=True, slots=True)
+class Duplicate:
+    """A book of an organisation already counted from another (newer) book: reported, not counted."""
+
+    row: SchoolRow
+    kept: SchoolRow
+
+
 @dataclass(slots=True)
 class Consolidation:
-    rows: list[SchoolRow] = field(default_factory=list)
+    rows: list[SchoolRow] = field(default_factory=list)  # counted: one per organisation, of the year
     failures: list[Failure] = field(default_factory=list)
+    duplicates: list[Duplicate] = field(default_factory=list)  # issue 14
+    other_year: list[SchoolRow] = field(default_factory=list)  # issue 14: reported apart, not in the totals
+    year: int = 0  # the school year counted
 
     @property
     def total(self) -> SchoolRow:
@@ -72,6 +91,8 @@ def school_row(data: ProgramData, today: date, fallback_name: str) -> SchoolRow:
     s = data.settings
     si = m.satisfaction
     return SchoolRow(
+        full_name=s.get(k.SET_ORG_FULL), inn=s.get(k.SET_INN).strip(), year=school_year_start(s.get(k.SET_YEAR), today),
+        indicators=indicators(data, today, m.roles),
         organisation=s.get(k.SET_ORG_SHORT) or s.get(k.SET_ORG_FULL) or fallback_name,
         place=s.get(k.SET_PLACE),
         mentors=m.mentors, mentees=m.mentees, pairs=m.pairs, pairs_in_force=m.pairs_in_force, groups=m.groups,
@@ -154,14 +175,40 @@ def row_json(r: SchoolRow) -> dict[str, object]:
         "satisfaction": r.satisfaction, "answers": r.answers, "events": r.events,
         "events_done": r.events_done,
         "completion": r.completion, "overdue": r.overdue, "meetings": r.meetings, "hours": r.hours,
-        "file": r.file,
+        "file": r.file, "full_name": r.full_name, "inn": r.inn, "year": r.year,
+        "indicators": r.indicators.as_json() if r.indicators else None,
     }
 
 
-def repeated(rows: Sequence[SchoolRow]) -> list[tuple[str, list[str]]]:
-    """Organisations that come in more than one file (a copy sent twice?): (organisation, files)."""
-    files: dict[tuple[str, str], list[SchoolRow]] = {}
-    for r in rows:
-        key = (" ".join(r.organisation.casefold().replace("ё", "е").split()), r.place.casefold().strip())
-        files.setdefault(key, []).append(r)
-    return [(same[0].organisation, [r.file for r in same]) for same in files.values() if len(same) > 1]
+# ---------------------------------------------------------------- issue 14: one organisation once, one year
+
+
+def _words(text: str) -> str:
+    return " ".join(text.casefold().replace("ё", "е").replace("«", '"').replace("»", '"').split())
+
+
+def identity(r: SchoolRow) -> str:
+    """Who a book is of: its ИНН when it has one (10 or 12 digits); else its full name together with the name
+    shown (the short one), so that two schools whose books differ in one of the names stay two."""
+    digits = "".join(ch for ch in r.inn if ch.isdigit())
+    if len(digits) in (10, 12):
+        return "инн " + digits
+    return "имя " + _words(r.full_name) + " | " + _words(r.organisation)
+
+
+def settle(result: Consolidation, year: int) -> Consolidation:
+    """Books of another school year apart; of one organisation's books of the year the newest counted (by the
+    book's own «saved» time, then the later path), the others listed as duplicates. Order of the rows kept."""
+    of_year = [r for r in result.rows if r.year == year]
+    other = [r for r in result.rows if r.year != year]
+    newest: dict[str, SchoolRow] = {}
+    for r in of_year:
+        key = identity(r)
+        if key not in newest or r.modified >= newest[key].modified:
+            newest[key] = r
+    kept = {id(r) for r in newest.values()}
+    return Consolidation(
+        rows=[r for r in of_year if id(r) in kept], failures=list(result.failures),
+        duplicates=[Duplicate(r, newest[identity(r)]) for r in of_year if id(r) not in kept],
+        other_year=other, year=year,
+    )

@@ -120,6 +120,11 @@ MENTEES = SheetSpec(
         C("preferred", "Предпочитаемые наставники", Kind.NAMES, width=30,
           note="Заполняется после общей встречи наставников и наставляемых"),
         C("comment", "Комментарий", width=30),
+        # issue 14 (municipality): indicators and network pairs
+        C("birth_date", "Дата рождения", Kind.DATE, width=13, note="Для показателя «молодые специалисты до 35 лет»"),
+        C("young", "Молодой специалист", width=12, note="«да» или «нет»; пусто — по возрасту и стажу"),
+        C("network_consent", "Согласие на сетевое наставничество", width=16,
+          note="Дата или «да»: можно подобрать наставника из другой организации"),
     ),
     purpose="банк наставляемых: их профессиональные запросы и согласия",
 )
@@ -146,6 +151,10 @@ MENTORS = SheetSpec(
         C("reward", "Поощрение", Kind.CHOICE, choices=LIST_REWARDS, width=18,
           note="Благодарность, грамота, премия — для приказа о поощрении"),
         C("comment", "Комментарий", width=30),
+        # issue 14 (municipality): indicators and the municipal bank of mentors
+        C("birth_date", "Дата рождения", Kind.DATE, width=13),
+        C("network_consent", "Согласие на сетевое наставничество", width=16,
+          note="Дата или «да»: войти в муниципальный банк наставников"),
     ),
     purpose="банк наставников: компетенции, нагрузка, согласия, обучение",
 )
@@ -161,6 +170,7 @@ SUGGESTIONS = SheetSpec(
         C("alternatives", "Альтернативы", Kind.NAMES, width=34),
         C("reason", "Пояснение", width=60),
         C("decision", "Решение", Kind.CHOICE, choices=LIST_DECISIONS, width=14),
+        C("mentor_org", "Организация наставника", width=30),  # issue 14: a network pair's mentor
     ),
     owned=True,
     purpose="предложения «Подобрать пары»; куратор ставит «Утвердить» или «Отклонить»",
@@ -181,6 +191,7 @@ PAIRS = SheetSpec(
         C("order_date", "Дата приказа", Kind.DATE, width=13),
         C("status", "Статус", Kind.CHOICE, choices=LIST_PAIR_STATUS, width=14),
         C("end_reason", "Причина завершения", width=30, note="Заполняется при досрочном завершении пары"),
+        C("mentor_org", "Организация наставника", width=30),  # issue 14: a network pair's mentor
     ),
     purpose="наставнические пары и группы; одна строка — одна пара или группа",
 )
@@ -264,6 +275,10 @@ SET_W_EXPERIENCE = "Вес: опыт наставника"
 SET_W_CATEGORY = "Вес: квалификационная категория"
 SET_W_TRAINING = "Вес: обучение наставника"
 SET_W_PREFERENCE = "Вес: взаимный выбор"
+# issue 14 (municipality): settings read by the indicators and the consolidation
+SET_STAFF = "Численность педагогов"
+SET_INN = "ИНН"
+SET_MENTOR_PAY = "Доплата наставнику"
 
 SETTING_DEFAULTS: dict[str, str] = {
     SET_CAPACITY: "2",
@@ -287,6 +302,7 @@ SETTING_NOTES: dict[str, str] = {
     SET_DOCS_FOLDER: "Куда сохранять приказы и программы; пусто — рядом с книгой",
     SET_START: "Пусто — дата утверждения пар",
     SET_W_COVERAGE: "Веса оценки подбора, сумма любая: важна доля каждого",
+    SET_INN: "10 цифр: по нему муниципальная сводка узнаёт организацию",  # issue 14
 }
 
 SETTING_ORDER: tuple[str, ...] = (

@@ -87,6 +87,8 @@ class Person(Row):
     preferred: NameList = Field(default_factory=list)
     comment: Text = ""
     extra: dict[str, Any] = Field(default_factory=dict)  # the user's own columns, by header
+    birth_date: LooseDate = None
+    network_consent: Text = ""
 
     @property
     def key(self) -> str:
@@ -97,6 +99,7 @@ class Mentee(Person):
     category: Text = ""
     requests: TagList = Field(default_factory=list)
     form: Text = ""
+    young: Text = ""
 
 
 class Mentor(Person):
@@ -121,6 +124,7 @@ class Pair(Row):
     order_date: LooseDate = None
     status: Text = ""
     end_reason: Text = ""
+    mentor_org: Text = ""
 
     @property
     def is_group(self) -> bool:
@@ -166,6 +170,7 @@ class Suggestion(Row):
     alternatives: NameList = Field(default_factory=list)
     reason: Text = ""
     decision: Text = ""
+    mentor_org: Text = ""
 
 
 class Setting(Row):

@@ -245,6 +245,11 @@ def _score(value: object) -> float | None:
     return n if n is not None and SCALE[0] <= n <= SCALE[1] else None
 
 
+def numeric_questions(data: ProgramData) -> list[str]:
+    """The questions of «Анкеты» whose answers are mostly numbers, in the order of the columns."""
+    return _numeric_questions(data)
+
+
 def _numeric_questions(data: ProgramData) -> list[str]:
     numeric: Counter[str] = Counter()
     text: Counter[str] = Counter()

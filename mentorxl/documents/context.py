@@ -191,6 +191,7 @@ def pair_row(pair: Pair, data: ProgramData, people: People, fallback: date) -> d
         "mentees": [people.mentee(n) for n in pair.mentees], "is_group": pair.is_group,
         "form": pair.form, "kind": pair.kind, "start": start, "end": end, "goal": pair.goal,
         "order_number": pair.order_number, "order_date": pair.order_date,
+        "mentor_org": pair.mentor_org,  # issue 14: a network pair's mentor is of another organisation
     }
 
 
@@ -346,6 +347,8 @@ def agreement_contexts(data: ProgramData, *, today: date) -> list[dict[str, Any]
     people = People(data)
     by_mentor: dict[str, list[dict[str, Any]]] = {}
     for p in pairs_in_force(data):
+        if p.mentor_org:  # issue 14: a network mentor's agreement is made by their own organisation
+            continue
         by_mentor.setdefault(person_key(p.mentor), []).append(pair_row(p, data, people, today))
     pay = clean(data.settings.get(SET_MENTOR_PAY))
     out = []

@@ -16,6 +16,7 @@ from typing import Any
 
 from mentorxl.core import vocabulary as v
 from mentorxl.core.dates import russian_date
+from mentorxl.core.indicators import Indicators, fraction, shown
 from mentorxl.core.monitoring import IDLE_DAYS, Monitoring, Scores, counted, number, percent
 from mentorxl.documents.render import check_docx
 
@@ -353,8 +354,21 @@ def _roadmap(w: _Writer, m: Monitoring) -> None:
                 [(e.event, e.term, _date(e.due)) for e in r.overdue_events], (95, 45, 25))
 
 
-def render_report(m: Monitoring) -> bytes:
-    """The справка as checked .docx bytes."""
+def _indicators(w: _Writer, found: Indicators) -> None:
+    """Issue 14: the indicators the municipal coordinator collects, each with its numerator and denominator."""
+    w.heading("7. Показатели для муниципального координатора")
+    w.para("Показатели считаются так же, как в муниципальной сводке (mentorxl consolidate): числитель и "
+           "знаменатель каждого видны, определения — на листе «Определения показателей» сводки и в README.",
+           after=4)
+    rows = [(i.title, fraction(i), shown(i)) for i in found.all()]
+    w.table(("Показатель", "Числитель из знаменателя", "Значение"), rows, (95, 45, 30))
+    if not found.pay_readable:
+        w.para("«Доплата наставнику» задана не суммой в рублях (например, процентом оклада): сумма доплаты не "
+               "рассчитана.", after=4)
+
+
+def render_report(m: Monitoring, indicators: Indicators | None = None) -> bytes:
+    """The справка as checked .docx bytes; with `indicators`, their section after the conclusions."""
     w = _Writer()
     if m.org:
         w.para(m.org, align="center", indent=False, after=12)
@@ -375,6 +389,8 @@ def render_report(m: Monitoring) -> bytes:
     w.heading("6. Выводы")
     for i, sentence in enumerate(m.conclusions, start=1):
         w.para(f"{i}. {sentence}", after=2)
+    if indicators is not None:
+        _indicators(w, indicators)
     if m.curator:
         w.para(before=24)
         from docx.enum.text import WD_TAB_ALIGNMENT

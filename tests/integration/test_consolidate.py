@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import openpyxl
@@ -241,16 +241,95 @@ def test_each_row_names_its_file_so_the_municipality_can_find_it(region: Path, t
     assert total[-1] in (None, "—", "")
 
 
-def test_one_organisation_sent_in_two_files_is_counted_in_both_and_pointed_out(tmp_path: Path) -> None:
+def test_an_identical_copy_of_a_book_is_counted_once_and_pointed_out(tmp_path: Path) -> None:
     folder = tmp_path / "район"
     folder.mkdir()
-    write_book(folder / "школа_01.xlsx", school_sheets(0))
-    write_book(folder / "школа_01 (1).xlsx", school_sheets(0))
+    write_book(folder / "школа_01.xlsx", school_sheets(0), saved=datetime(2026, 5, 20, 10, 0))
+    write_book(folder / "школа_01 (1).xlsx", school_sheets(0), saved=datetime(2026, 5, 20, 10, 0))
     write_book(folder / "школа_02.xlsx", school_sheets(1))
     outcome = consolidate(folder, out=tmp_path / "Сводка.xlsx", today=TODAY)
-    assert "организаций в нескольких файлах — 1" in outcome.message
-    assert outcome.data["repeated"] == [
-        {"organisation": "МБОУ «СОШ № 1»", "files": ["школа_01 (1).xlsx", "школа_01.xlsx"]}
+    assert "организаций — 2" in outcome.message and "повторов и копий не учтено — 1" in outcome.message
+    assert outcome.data["duplicates"] == [
+        {"organisation": "МБОУ «СОШ № 1»", "file": "школа_01 (1).xlsx", "kept": "школа_01.xlsx"}
     ]
-    assert any("МБОУ «СОШ № 1» есть в нескольких файлах" in line for line in outcome.lines)
-    assert outcome.data["total"]["mentors"] == 6  # every file counts: the user decides which copy to drop
+    assert outcome.data["total"]["mentors"] == 4  # two schools of two mentors: the copy is not counted
+
+
+def versions(folder: Path) -> None:
+    """School 1 twice (an old and a newer version), school 2 under another name but the same ИНН, school 3 of
+    last year, school 4 plain."""
+    old, new = school_sheets(0), school_sheets(0)
+    new[k.MENTORS.name] = grid(k.MENTORS, [mentor(person(0, n)) for n in range(3)])  # one more mentor since
+    write_book(folder / "школа_01_новая.xlsx", new, saved=datetime(2026, 5, 10, 9, 0))
+    write_book(folder / "школа_01_старая.xlsx", old, saved=datetime(2026, 2, 1, 9, 0))
+    for n, name in enumerate(("МБОУ «СОШ № 2»", "МБОУ СОШ 2 (исправленная)")):
+        sheets = school_sheets(1)
+        sheets[k.SETTINGS.name] = settings_grid({k.SET_ORG_SHORT: name, k.SET_ORG_FULL: name, k.SET_INN: "6601002003",
+                                                 k.SET_YEAR: "2025/2026"})
+        write_book(folder / f"вторая_{n}.xlsx", sheets, saved=datetime(2026, 3, 1 + n, 9, 0))
+    last_year = school_sheets(2)
+    last_year[k.SETTINGS.name] = settings_grid({k.SET_ORG_SHORT: "МБОУ «СОШ № 3»", k.SET_YEAR: "2024/2025",
+                                                k.SET_ORG_FULL: "Школа № 3"})
+    write_book(folder / "третья_прошлый_год.xlsx", last_year)
+    write_book(folder / "четвёртая.xlsx", school_sheets(3))
+
+
+def test_of_one_organisations_versions_the_newest_is_counted_and_another_year_is_shown_apart(tmp_path: Path) -> None:
+    folder = tmp_path / "район"
+    folder.mkdir()
+    versions(folder)
+    outcome = consolidate(folder, out=tmp_path / "Сводка.xlsx", today=TODAY)
+    schools = {s["file"]: s for s in outcome.data["schools"]}
+    assert sorted(schools) == ["вторая_1.xlsx", "четвёртая.xlsx", "школа_01_новая.xlsx"]
+    assert schools["школа_01_новая.xlsx"]["mentors"] == 3
+    assert {(d["file"], d["kept"]) for d in outcome.data["duplicates"]} == {
+        ("школа_01_старая.xlsx", "школа_01_новая.xlsx"), ("вторая_0.xlsx", "вторая_1.xlsx")}
+    assert outcome.data["other_year"] == [{"organisation": "МБОУ «СОШ № 3»", "year": 2024,
+                                           "file": "третья_прошлый_год.xlsx"}]
+    assert outcome.data["total"]["mentors"] == 3 + 2 + 2
+    wb = openpyxl.load_workbook(tmp_path / "Сводка.xlsx")
+    assert {"Показатели", "Определения показателей", "Повторы и копии", "Другой учебный год"} <= set(wb.sheetnames)
+    other = [r for r in wb["Другой учебный год"].iter_rows(min_row=4, values_only=True) if r[0]]
+    assert [r[0] for r in other] == ["МБОУ «СОШ № 3»"]
+
+
+def test_the_indicators_sheet_has_a_row_per_organisation_and_a_total_of_numerators_and_denominators(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "район"
+    folder.mkdir()
+    versions(folder)
+    consolidate(folder, out=tmp_path / "Сводка.xlsx", today=TODAY, year="2025/2026")
+    ws = openpyxl.load_workbook(tmp_path / "Сводка.xlsx")["Показатели"]
+    rows = [list(r) for r in ws.iter_rows(min_row=4, values_only=True)]
+    header, lines, total = rows[0], rows[1:-1], rows[-1]
+    assert header[:5] == ["Организация", "Полное наименование", "ИНН", "Населённый пункт", "Учебный год"]
+    assert len(lines) == 3 and total[0] == "Итого"
+    young = "Молодые специалисты с наставником"
+    num, den, share = (header.index(f"{young}: {part}") for part in ("числитель", "знаменатель", "доля"))
+    # every mentee of the fixture is «Молодой специалист»; two of each school are in pairs
+    assert [line[num] for line in lines] == [2, 2, 2]
+    # rows in the order of the paths: «вторая_1» (school 1: 4 mentees), «четвёртая» (3: 3), «школа_01_новая» (0: 3)
+    assert [line[den] for line in lines] == [4, 3, 3]
+    assert total[num] == 6 and total[den] == sum(line[den] for line in lines)
+    assert total[share] == pytest.approx(6 / total[den])
+    definitions = [r[0] for r in openpyxl.load_workbook(tmp_path / "Сводка.xlsx")["Определения показателей"]
+                   .iter_rows(min_row=2, values_only=True)]
+    assert young in definitions and "Организация" in definitions
+
+
+def test_a_books_own_save_time_is_read_from_excel_and_calc_files(tmp_path: Path) -> None:
+    import zipfile
+
+    from mentorxl.book.consolidate import saved_at
+
+    excel = write_book(tmp_path / "школа.xlsx", school_sheets(0), saved=datetime(2026, 4, 2, 8, 30))
+    assert saved_at(excel) == "2026-04-02T08:30:00"
+    calc = tmp_path / "школа.ods"
+    with zipfile.ZipFile(calc, "w") as z:
+        z.writestr("meta.xml", '<office:document-meta><office:meta><dc:date>2026-05-03T11:12:13.52</dc:date>'
+                               "</office:meta></office:document-meta>")
+    assert saved_at(calc) == "2026-05-03T11:12:13"
+    plain = tmp_path / "не_книга.xlsx"
+    plain.write_bytes(b"not a zip")
+    assert saved_at(plain).startswith(str(date.today().year))  # the file's own time, when the book says nothing

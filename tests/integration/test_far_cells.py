@@ -87,4 +87,4 @@ def test_column_letters_count_as_excel_counts_them(letters, number):
 
 
 def test_the_limit_lets_a_whole_column_of_a_bank_through_and_stops_a_full_width_block():
-    assert 1_048_576 * len(k.MENTORS.columns) <= MAX_CELLS < 16_384 * 1_000
+    assert 1_048_576 * len(k.MENTORS.columns) <= MAX_CELLS < 16_384 * 1_100

@@ -58,8 +58,9 @@ def test_the_same_day_gives_the_same_school():
     assert demo.demo_school(TODAY) == demo.demo_school(TODAY)
 
 
-def test_the_organisation_given_on_the_command_line_replaces_the_demo_name():
-    assert demo.demo_school(TODAY, org="МАОУ «Лицей № 1»").settings[k.SET_ORG_FULL] == "МАОУ «Лицей № 1»"
+def test_the_organisation_given_on_the_command_line_replaces_both_demo_names():
+    settings = demo.demo_school(TODAY, org="МАОУ «Лицей № 1»").settings
+    assert settings[k.SET_ORG_FULL] == settings[k.SET_ORG_SHORT] == "МАОУ «Лицей № 1»"
 
 
 def test_every_demo_tag_is_known_to_the_dictionary_except_the_deliberate_typos():

@@ -223,6 +223,18 @@ def test_one_agreement_per_mentor_lists_all_their_pairs() -> None:
     assert ctx["pay"] == ""
 
 
+def test_a_network_mentor_gets_no_agreement_from_this_school_and_the_order_names_their_organisation() -> None:
+    data = school([
+        {"number": "1", "mentor": "Иванова Мария Петровна", "mentees": "Петрова Анна Сергеевна",
+         "status": "Утверждена"},
+        {"number": "2", "mentor": "Ближняя Ольга Петровна", "mentees": "Сидоров Иван Ильич",
+         "status": "Утверждена", "mentor_org": "МКОУ «Берёзовская СОШ»"},
+    ])
+    assert [ctx["mentor"]["name"] for ctx in c.agreement_contexts(data, today=ON)] == ["Иванова Мария Петровна"]
+    rows = c.order_context(data, data.pairs, number="1", on=ON, today=ON)["pairs"]
+    assert [r["mentor_org"] for r in rows] == ["", "МКОУ «Берёзовская СОШ»"]
+
+
 def test_the_pay_of_the_agreement_comes_from_its_setting_when_given() -> None:
     data = school(settings=settings_grid({c.SET_MENTOR_PAY: "3 000 рублей"}))
     assert c.agreement_contexts(data, today=ON)[0]["pay"] == "3 000 рублей"

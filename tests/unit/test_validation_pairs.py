@@ -30,6 +30,13 @@ def test_a_pair_naming_someone_absent_from_the_bank_suggests_the_nearest_name():
     assert "Возможно" not in found[1].hint
 
 
+def test_a_network_pairs_mentor_of_another_organisation_is_not_looked_for_in_this_bank():
+    sheets = _book(_pair(1, "Ближняя Мария Петровна", MARIA, mentor_org="МКОУ «Берёзовская СОШ»"),
+                   _pair(2, "Дальняя Ирина Олеговна", PETR))
+    found = problems(sheets, "pair_unknown_person")
+    assert [(p.row, p.value) for p in found] == [(3, "Дальняя Ирина Олеговна")]
+
+
 def test_an_end_date_before_the_start_is_an_error_on_the_end_date():
     [p] = problems(
         _book(_pair(1, ANNA, MARIA, start="01.09.2025", end="01.06.2025")), "pair_end_before_start"

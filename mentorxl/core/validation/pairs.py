@@ -67,6 +67,8 @@ def unknown_people(ctx: Context) -> Iterator[Problem]:
     for pair in ctx.data.pairs:
         for key, bank, bank_sheet in checks:
             names = [pair.mentor] if key == "mentor" else pair.mentees
+            if key == "mentor" and pair.mentor_org:  # a network mentor: in the bank of their own organisation
+                names = []
             for name in names:
                 name_id = person_key(name)
                 if name_id and name_id not in bank:

@@ -1,0 +1,32 @@
+"""The school's analytic report carries the municipal indicators, each as «numerator из denominator»."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from mentorxl.actions.monitoring import monitoring_report
+from mentorxl.book.fake import FakeBook
+from mentorxl.core import contract as k
+from mentorxl.documents.render import read_docx
+from tests.builders import mentee, mentor, minimal_book, settings_grid
+
+TODAY = date(2026, 5, 25)
+
+
+def test_the_report_has_the_indicators_section_with_numerators_and_denominators(tmp_path: Path) -> None:
+    book = minimal_book(
+        mentees=[mentee("Петрова Анна Сергеевна", experience=1), mentee("Смирнов Илья Дмитриевич", experience=2),
+                 mentee("Белова Инна Викторовна", experience=20)],
+        mentors=[mentor("Кузнецова Ольга Ивановна")],
+        pairs=[{"number": "1", "mentor": "Кузнецова Ольга Ивановна", "mentees": "Петрова Анна Сергеевна",
+                "start": "01.10.2025", "end": "31.05.2026", "status": "Действует"}],
+    )
+    book[k.SETTINGS.name] = settings_grid({k.SET_STAFF: 20, k.SET_MENTOR_PAY: "2 000 руб. в месяц"})
+    outcome = monitoring_report(FakeBook(book, path=tmp_path / "Наставничество.xlsx"), out_dir=tmp_path,
+                                today=TODAY)
+    body = "\n".join(read_docx(outcome.files[0].read_bytes()).body).replace("\u00a0", " ")
+    assert "7. Показатели для муниципального координатора" in body
+    assert "Педагоги в программе наставничества | 4 из 20 | 20 %" in body
+    assert "Молодые специалисты с наставником | 1 из 2 | 50 %" in body
+    assert "Доплата наставникам за срок действующих пар, руб. | 16 000 из 8 | 16 000 руб." in body
