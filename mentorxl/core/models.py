@@ -86,6 +86,7 @@ class Person(Row):
     status: Text = ""
     preferred: NameList = Field(default_factory=list)
     comment: Text = ""
+    consent_form_on: LooseDate = None  # «Бланк согласия выдан»
     extra: dict[str, Any] = Field(default_factory=dict)  # the user's own columns, by header
 
     @property
@@ -120,6 +121,7 @@ class Pair(Row):
     order_number: Text = ""
     order_date: LooseDate = None
     status: Text = ""
+    agreement_date: LooseDate = None  # «Дата доп. соглашения»
 
     @property
     def is_group(self) -> bool:
