@@ -62,6 +62,8 @@ def school(folder: Path) -> FakeBook:
         k.SET_ORG_SHORT: "МБОУ «СОШ № 5»", k.SET_PLACE: "г. Энск", k.SET_HEAD: "Орлова Татьяна Николаевна",
         k.SET_HEAD_POSITION: "Директор", k.SET_CURATOR: "Смирнова Ольга Викторовна",
         k.SET_CURATOR_POSITION: "заместитель директора по УВР", k.SET_YEAR: "2025/2026",
+        k.SET_ORG_ADDRESS: "123456, Энская область, г. Энск, ул. Садовая, д. 5", k.SET_ORG_INN: "7701000005",
+        k.SET_ORG_OGRN: "1027700000005", k.SET_MENTOR_PAY: "2 500 (две тысячи пятьсот) рублей в месяц",
     }
     return FakeBook({
         k.SETTINGS.name: sheet(k.SETTINGS, [{"parameter": p, "value": v} for p, v in settings.items()]),
