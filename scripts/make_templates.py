@@ -232,7 +232,21 @@ class Builder:
             tblpr.append(el)
         return t
 
+    def _russian(self) -> None:
+        """Every language mark of the styles (python-docx's defaults say en-US) is Russian: a spelling checker
+        underlines nothing in a Russian paper."""
+        styles = self.doc.styles.element
+        defaults = styles.find(qn("w:docDefaults"))
+        if defaults is not None:
+            rpr = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}")
+            if rpr is not None and rpr.find(qn("w:lang")) is None:
+                rpr.append(OxmlElement("w:lang"))
+        for lang in styles.iter(qn("w:lang")):
+            lang.set(qn("w:val"), "ru-RU")
+            lang.set(qn("w:eastAsia"), "ru-RU")
+
     def save(self, name: str) -> Path:
+        self._russian()
         OUT.mkdir(exist_ok=True)
         path = OUT / name
         self.doc.save(str(path))
