@@ -84,7 +84,7 @@ def test_a_term_starting_before_the_order_is_moved_to_the_order_date_and_the_use
     outcome = make_order(b, out_dir=None, number=None, on=ON, today=ON)
     first = next(line for line in text(outcome.files[0]).body if line.startswith("1 | "))
     assert first.endswith("с 04.12.2026\nпо 04.09.2027")
-    assert [r["start"] for r in b.rows_of(k.PAIRS)][0] == ON  # the book holds the term the order sets
+    assert b.rows_of(k.PAIRS)[0]["start"] == ON  # the book holds the term the order sets
     assert any("Пара № 7: дата начала 10.10.2026 раньше даты приказа" in w for w in outcome.data["warnings"])
     assert any("Пара № 7" in line for line in outcome.lines)
 
