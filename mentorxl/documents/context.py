@@ -258,7 +258,8 @@ def plan_months(start: date, end: date) -> list[date]:
     return months
 
 
-def meeting_plan(months: list[date], tags: list[str], is_group: bool) -> list[dict[str, Any]]:
+def meeting_plan(months: list[date], tags: list[str], is_group: bool, *,
+                 executive: bool = False) -> list[dict[str, Any]]:
     """A month-by-month plan: acquaintance and diagnostics, the requests' topics in turn, a midterm review
     and a final meeting."""
     who = "наставляемых" if is_group else "наставляемого"
@@ -268,7 +269,8 @@ def meeting_plan(months: list[date], tags: list[str], is_group: bool) -> list[di
               "корректировка плана", "встреча, анкетирование")
     last = (f"Итоговая встреча: самоанализ {who}, итоговое анкетирование, отчёт о реализации программы",
             "встреча, отчёт")
-    rounds = zip(*(activities_for(t) for t in tags), strict=True) if tags else iter([activities_for("")])
+    rounds = (zip(*(activities_for(t, executive=executive) for t in tags), strict=True) if tags
+              else iter([activities_for("")]))
     topics = list(dict.fromkeys([*(a for round_ in rounds for a in round_), *GENERIC_ACTIVITIES, *MORE_ACTIVITIES]))
     plan: list[tuple[str, str]] = []
     used = 0
@@ -321,6 +323,15 @@ def joined(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " и " + items[-1]
 
 
+# the short labels «Утвердить пары» writes into «Цель» (core/approval.py): a list of tags, not a goal to print
+_GENERATED_GOAL = re.compile(r"^(Профессиональное развитие:|Адаптация и профессиональное развитие$)")
+
+
+def is_sentence_goal(goal: str) -> bool:
+    """A goal the school wrote itself: printed as typed. Empty or the approval's label: built from the tags."""
+    return bool(clean(goal)) and not _GENERATED_GOAL.match(clean(goal))
+
+
 def goal_of(tags: list[str], mentees: list[dict[str, Any]]) -> str:
     """The goal as one sentence built from the request tags: «Развитие профессиональных компетенций
     наставляемой в области организации внеурочной деятельности и здоровьесбережения, …»."""
@@ -344,15 +355,15 @@ def program_context(data: ProgramData, pair: Pair, *, today: date, common: dict[
     row = pair_row(pair, data, people, today)
     tags = requests_of(row["mentees"], data)
     executive = all(is_executive(m["position"]) for m in row["mentees"])
-    goal = row["goal"] or goal_of(tags, row["mentees"])
-    results = [result_for(t) for t in tags] or [result_for("")]
+    goal = row["goal"] if is_sentence_goal(row["goal"]) else goal_of(tags, row["mentees"])
+    results = [result_for(t, executive=executive) for t in tags] or [result_for("")]
     gave = "дали" if row["is_group"] else ("дала" if row["mentees"] and row["mentees"][0]["female"] else "дал")
     results.append(f"персонализированная программа выполнена; {mentee_word(row['mentees'], 'именительный')} "
                    f"{gave} положительную самооценку профессионального роста в итоговой анкете")
     results = [group_wording(r, row["mentees"]) for r in results]
     tasks = [task_for(t, executive=executive) for t in tags] or [task_for("")]
     tasks = [group_wording(t, row["mentees"]) for t in tasks]
-    plan = meeting_plan(plan_months(row["start"], row["end"]), tags, row["is_group"])
+    plan = meeting_plan(plan_months(row["start"], row["end"]), tags, row["is_group"], executive=executive)
     for e in plan:
         e["activity"] = group_wording(e["activity"], row["mentees"])
     ctx.update({
@@ -610,16 +621,23 @@ def _phrases(tag: str) -> tuple[str, Activity, Activity, str] | None:
     return PHRASES.get(clean(tag))
 
 
-# tasks for a director's deputy or another head in place of those for a teacher
-EXECUTIVE_TASKS: dict[str, str] = {
-    "Классное руководство": "освоить планирование и организацию воспитательной работы в организации, "
-                            "методическое сопровождение классных руководителей",
+# the phrases for a director's deputy or another head in place of those for a teacher
+EXECUTIVE_PHRASES: dict[str, tuple[str, Activity, Activity, str]] = {
+    "Классное руководство": (
+        "освоить планирование и организацию воспитательной работы в организации, методическое сопровождение "
+        "классных руководителей",
+        ("Консультация: план воспитательной работы организации и работа с классными руководителями",
+         "консультация"),
+        ("Совместная подготовка заседания методического объединения классных руководителей", "практикум"),
+        "составлен план воспитательной работы организации, проведено заседание методического объединения "
+        "классных руководителей"),
 }
+EXECUTIVE_TASKS = {tag: phrases[0] for tag, phrases in EXECUTIVE_PHRASES.items()}
 
 
 def task_for(tag: str, *, executive: bool = False) -> str:
-    if executive and clean(tag) in EXECUTIVE_TASKS:
-        return EXECUTIVE_TASKS[clean(tag)]
+    if executive and clean(tag) in EXECUTIVE_PHRASES:
+        return EXECUTIVE_PHRASES[clean(tag)][0]
     found = _phrases(tag)
     if found:
         return found[0]
@@ -628,7 +646,9 @@ def task_for(tag: str, *, executive: bool = False) -> str:
     return f"развить профессиональные компетенции по теме «{clean(tag)}»"
 
 
-def activities_for(tag: str) -> tuple[Activity, Activity]:
+def activities_for(tag: str, *, executive: bool = False) -> tuple[Activity, Activity]:
+    if executive and clean(tag) in EXECUTIVE_PHRASES:
+        return EXECUTIVE_PHRASES[clean(tag)][1], EXECUTIVE_PHRASES[clean(tag)][2]
     found = _phrases(tag)
     if found:
         return found[1], found[2]
@@ -638,7 +658,9 @@ def activities_for(tag: str) -> tuple[Activity, Activity]:
             (f"Практикум по теме «{clean(tag)}», посещение урока наставляемого", "практикум"))
 
 
-def result_for(tag: str) -> str:
+def result_for(tag: str, *, executive: bool = False) -> str:
+    if executive and clean(tag) in EXECUTIVE_PHRASES:
+        return EXECUTIVE_PHRASES[clean(tag)][3]
     found = _phrases(tag)
     if found:
         return found[3]

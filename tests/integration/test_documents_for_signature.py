@@ -182,6 +182,7 @@ def test_a_deputy_director_is_not_set_a_class_teachers_task(tmp_path: Path) -> N
     doc = programs(tmp_path)[1]
     assert not any("освоить функции классного руководителя" in line for line in doc.body)
     assert any("методическое сопровождение классных руководителей" in line for line in doc.body)
+    assert not any("классного часа" in line or "классные часы" in line for line in doc.body)
 
 
 # ---- agreements and consent forms: what was issued is recorded
@@ -214,3 +215,14 @@ def test_a_consent_form_names_the_operator_in_the_dative_its_address_and_who_rec
     assert "передача (предоставление, доступ) Управлению образования города Энска" in body
     assert "органам управления образованием" not in body
     assert [r["consent_form_on"] for r in b.rows_of(k.MENTEES)] == [ON]
+
+
+def test_the_label_the_approval_writes_into_the_goal_column_becomes_a_sentence(tmp_path: Path) -> None:
+    pairs = [{**PAIRS[0], "goal": "Профессиональное развитие: ИКТ и цифровые ресурсы, Внеурочная деятельность"},
+             {**PAIRS[1], "goal": "Освоение управленческих компетенций заместителя директора."}]
+    b = book(tmp_path, pairs)
+    make_order(b, out_dir=None, number=None, on=ON, today=ON)
+    first, second = (text(f) for f in make_documents(b, kind="programs", out_dir=None, today=ON).files)
+    assert first.body[first.body.index("1. Цель программы") + 1].startswith("Развитие профессиональных компетенций")
+    assert second.body[second.body.index("1. Цель программы") + 1] == (
+        "Освоение управленческих компетенций заместителя директора.")  # the school's own words stay
