@@ -425,14 +425,14 @@ def agreement() -> Path:
         "Остальные условия трудового договора не изменяются.", after=12, keep=True)
     b.table([], [
         [["Работодатель:"], ["Работник:"]],
-        [["{{ org.short_name }}"], ["{{ mentor.name }}"]],
-        [["{{ org.address }}{% if org.inn %}, ИНН {{ org.inn }}{% endif %}{% if org.ogrn %}, ОГРН {{ org.ogrn }}"
-          "{% endif %}"], []],
+        [["{{ org.short_name }}", "{{ org.address }}{% if org.inn %}, ИНН {{ org.inn }}{% endif %}"
+          "{% if org.ogrn %}, ОГРН {{ org.ogrn }}{% endif %}"], ["{{ mentor.name }}"]],
         [["{{ head.position }}"], ["{% if mentor.position %}{{ mentor.position }}{% endif %}"]],
-        [["____________ {{ head.name|initials_first }}"], ["____________ {{ mentor.name|initials_first }}"]],
+        [["____________ {{ head.name|initials_first }}"],
+         ["____________ {{ mentor.name|initials_first }}",  # the worker's copy is signed for under the signature
+          "Экземпляр получил{% if mentor.female %}а{% endif %}: ____________",
+          "«___» __________ 20___\u00a0г."]],
     ], [82, 83], borders=False, keep_together=True)
-    b.line("Экземпляр получил{% if mentor.female %}а{% endif %}: ______ {{ mentor.name|initials_first }}",
-           "«___» ______ 20___\u00a0г.", before=12)
     return b.save("agreement.docx")
 
 

@@ -437,7 +437,8 @@ def agreement_contexts(data: ProgramData, *, today: date, pairs: list[Pair] | No
 def consent_context(data: ProgramData, who: Person, role: str, *, today: date,
                     common: dict[str, Any] | None = None) -> dict[str, Any]:
     ctx = dict(common or base(data, today, "согласие на обработку персональных данных", need_head=False))
-    role_genitive = "наставника" if role == v.ROLE_MENTOR else "наставляемого"
+    female = is_female(fix_lookalikes(who.name))
+    role_genitive = "наставника" if role == v.ROLE_MENTOR else ("наставляемой" if female else "наставляемого")
     ctx["person"] = person(who.name, who.position, forms=name_forms(who), role=role, role_genitive=role_genitive)
     return ctx
 
