@@ -236,7 +236,7 @@ def test_a_consent_form_is_due_for_everyone_without_the_date_of_one() -> None:
     who, role = c.people_missing_consent(data)[1]
     ctx = c.consent_context(data, who, role, today=ON)
     assert set(ctx) == c.CONSENT_KEYS
-    assert ctx["person"]["role_genitive"] == "наставляемого"
+    assert ctx["person"]["role_genitive"] == "наставляемой"  # Алиева: a woman
     assert ctx["person"]["female"] is True
 
 
