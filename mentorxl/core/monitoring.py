@@ -521,7 +521,14 @@ def conclusions(m: Monitoring) -> list[str]:
         out.append(f"У {len(idle)} {plural(len(idle), 'пары', 'пар', 'пар')} (№ {numbers}) не было встреч "
                    f"больше {IDLE_DAYS} дней.")
     elif m.pairs_in_force:
-        out.append(f"Все действующие пары встречались в последние {IDLE_DAYS} дней.")
+        fresh = [a for a in m.activity if a.in_force and not a.meetings]
+        if fresh:  # pairs fixed less than IDLE_DAYS ago that have not met yet: not «all met»
+            one = len(fresh) % 10 == 1 and len(fresh) % 100 != 11
+            out.append(f"Пар без встреч более {IDLE_DAYS} дней нет; {counted(len(fresh), 'пара', 'пары', 'пар')}, "
+                       f"закреплённ{'ая' if one else 'ые'} менее {IDLE_DAYS} дней назад, "
+                       f"ещё не встречал{'ась' if one else 'ись'}.")
+        else:
+            out.append(f"Все действующие пары встречались в последние {IDLE_DAYS} дней.")
     if m.staff_share is not None and m.staff:
         out.append(f"В наставнических парах (группах) состоят {m.participants} из {m.staff} педагогов "
                    f"организации ({percent(m.staff_share)}).")

@@ -419,7 +419,8 @@ def _roadmap(w: _Writer, m: Monitoring) -> None:
         w.para(f"Из них просрочено (срок прошёл, отметки о выполнении нет): {r.overdue}.", after=4)
     w.picture(roadmap_chart(m))
     if r.overdue_events:
-        w.para("Просроченные мероприятия:", after=2, indent=False, align="left")
+        caption = w.para("Просроченные мероприятия:", after=2, indent=False, align="left")
+        caption.paragraph_format.keep_with_next = True  # never alone at the foot of a page
         w.table(("Мероприятие", "Срок", "Крайний срок"),
                 [(e.event, e.term, _date(e.due)) for e in r.overdue_events], (95, 45, 25))
 

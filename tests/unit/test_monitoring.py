@@ -350,3 +350,15 @@ def test_a_pair_formed_by_a_recent_order_is_not_idle_yet() -> None:
     assert (activity["1"].idle_days, activity["1"].idle) == (5, False)
     assert (activity["2"].idle_days, activity["2"].idle) == (54, True)
     assert (activity["3"].idle_days, activity["3"].idle) == (None, True)  # no meeting and no date at all
+
+
+def test_pairs_fixed_recently_without_meetings_are_not_said_to_have_met() -> None:
+    from mentorxl.core.monitoring import conclusions
+
+    m = monitor(school(), TODAY)
+    import dataclasses
+
+    m.activity = [dataclasses.replace(a, meetings=0) for a in m.activity if not a.idle]
+    found = conclusions(m)
+    assert not any(s.startswith("Все действующие пары встречались") for s in found)
+    assert any(s.startswith("Пар без встреч более 30 дней нет;") and "ещё не встречал" in s for s in found)
