@@ -13,6 +13,7 @@ from mentorxl.book.port import WorkbookPort
 from mentorxl.core import contract as k
 from mentorxl.core import paperwork as w
 from mentorxl.core import vocabulary as v
+from mentorxl.core.dates import add_months
 from mentorxl.core.models import Pair
 from mentorxl.core.problems import problem
 from mentorxl.core.program import ProgramData
@@ -126,14 +127,18 @@ def make_order(book: WorkbookPort, *, out_dir: Path | None, number: str | None, 
     on = on or today
     moved = moved_starts(data, pairs, on)
     earlier = {id(p): p.start or data.settings.start_date for p, _ in moved}
+    ends: list[tuple[int, str, object]] = []
     for pair, start in moved:  # no term begins before the order that fixes it
         pair.start = start
+        if pair.end is not None and pair.end <= start:  # an end the move left behind: a full term from the start
+            pair.end = add_months(start, data.settings.term_months)
+            ends.append((pair.row, "end", pair.end))
     doc = pairs_order(data, pairs, number=number, on=on, today=today, book_dir=_book_dir(book))
     folder = output_dir(book, data, out_dir)
     files = write_documents(folder, [doc])
     book.update_cells(k.PAIRS, [u for p in pairs for u in ((p.row, "order_number", number),
                                                              (p.row, "order_date", on))]
-                      + [(p.row, "start", start) for p, start in moved])
+                      + [(p.row, "start", start) for p, start in moved] + ends)
     saved = book.save()
     groups = sum(1 for p in pairs if p.is_group)
     counted = f"{len(pairs)}" + (f", из них групп — {groups}" if groups else "")

@@ -226,3 +226,13 @@ def test_the_label_the_approval_writes_into_the_goal_column_becomes_a_sentence(t
     assert first.body[first.body.index("1. Цель программы") + 1].startswith("Развитие профессиональных компетенций")
     assert second.body[second.body.index("1. Цель программы") + 1] == (
         "Освоение управленческих компетенций заместителя директора.")  # the school's own words stay
+
+
+def test_an_end_the_moved_start_left_behind_moves_by_a_full_term_and_programs_follow(tmp_path: Path) -> None:
+    pairs = [{**PAIRS[0], "start": "10.10.2025", "end": "10.07.2026"}]  # a pair approved a year before its order
+    b = book(tmp_path, pairs)
+    make_order(b, out_dir=None, number=None, on=ON, today=ON)
+    row = b.rows_of(k.PAIRS)[0]
+    assert (row["start"], row["end"]) == (ON, date(2027, 9, 4))  # 9 months, the default term
+    [program] = make_documents(b, kind="programs", out_dir=None, today=ON).files
+    assert "Срок реализации | с 4 декабря 2026 г. по 4 сентября 2027 г." in text(program).body
