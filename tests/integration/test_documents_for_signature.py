@@ -236,3 +236,18 @@ def test_an_end_the_moved_start_left_behind_moves_by_a_full_term_and_programs_fo
     assert (row["start"], row["end"]) == (ON, date(2027, 9, 4))  # 9 months, the default term
     [program] = make_documents(b, kind="programs", out_dir=None, today=ON).files
     assert "Срок реализации | с 4 декабря 2026 г. по 4 сентября 2027 г." in text(program).body
+
+
+def test_the_demo_shows_the_gate_stopping_the_order_then_issues_every_document_once_corrected(tmp_path: Path) -> None:
+    from mentorxl.actions.demo import run_demo
+
+    outcome = run_demo(tmp_path / "demo", today=ON)
+    stopped = next(line for line in outcome.lines if line.startswith("Сформировать приказ (данные с ошибками"))
+    assert "документ не составлен" in stopped and "латинские буквы (o)" in stopped
+    said = "\n".join(outcome.lines)
+    for done in ("Сформировать приказ: Приказ №", "Персонализированные программы: Персонализированные",
+                 "Дополнительные соглашения: Дополнительные соглашения к трудовым", "Согласия на обработку ПДн: Бланки",
+                 "Приказ о поощрении: Приказ №"):
+        assert done in said, done
+    texts = [read_docx(f.read_bytes()).text for f in outcome.files if f.suffix == ".docx"]
+    assert texts and not any(re.search(r"[A-Za-z]", t.replace("MentorXL", "")) for t in texts)
