@@ -15,6 +15,23 @@ from mentorxl.core.program import ProgramData
 from mentorxl.core.text import clean, name_key, person_key
 
 
+def is_executive(position: str) -> bool:
+    """A director, deputy or head of a unit: the tasks of a class teacher are not theirs."""
+    key = clean(position).casefold()
+    return any(word in key for word in ("заместител", "директор", "заведующ", "руководитель структурн"))
+
+
+def form_reversed(pair: Pair, positions: dict[str, str]) -> bool:
+    """The form «руководитель – педагог» (mentor – mentee) written for a teacher mentoring a head: read the
+    wrong way round. `positions`: person_key(name) -> position."""
+    form = clean(pair.form).casefold().replace("—", "–").replace("-", "–")
+    if not form.startswith("руководитель"):
+        return False
+    mentor_head = is_executive(positions.get(person_key(pair.mentor), ""))
+    mentees_head = any(is_executive(positions.get(person_key(n), "")) for n in pair.mentees)
+    return mentees_head and not mentor_head
+
+
 def status_is(pair: Pair, *statuses: str) -> bool:
     """The pair's status is one of these, as typed in any letter case."""
     return name_key(pair.status) in {name_key(s) for s in statuses}

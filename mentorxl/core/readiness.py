@@ -118,6 +118,14 @@ def term_problems(data: ProgramData, pairs: Iterable[Pair]) -> list[Problem]:
             for p in pairs if p.start and p.order_date and p.start < p.order_date]
 
 
+def form_problems(data: ProgramData, pairs: Iterable[Pair]) -> list[Problem]:
+    """A form that reads the wrong way round for the people of the pair (a warning: the school decides)."""
+    positions = {person_key(p.name): p.position for p in (*data.mentors, *data.mentees) if p.name}
+    header = k.PAIRS.column("form").header
+    return [problem("form_reversed", k.PAIRS.name, p.row, header, p.form, number=p.number)
+            for p in pairs if w.form_reversed(p, positions)]
+
+
 def moved_starts(data: ProgramData, pairs: Iterable[Pair], on: date) -> list[tuple[Pair, date]]:
     """(pair, new start) for the pairs an order of date `on` moves: no term begins before its order."""
     return [(p, on) for p in pairs if w.start_on_order(p, data, on) is not None]
@@ -141,6 +149,7 @@ def readiness(data: ProgramData, kind: str, *, today: date, report: Report | Non
     found += settings_problems(data, kind)
     if kind in ("programs", "agreements"):
         found += term_problems(data, used.pairs)
+    found += form_problems(data, used.pairs)
     errors = [p for p in found if p.severity is Severity.ERROR]
     warnings = [p for p in found if p.severity is Severity.WARNING]
     return Readiness(kind, errors, warnings)

@@ -17,6 +17,7 @@ from mentorxl.core import vocabulary as v
 from mentorxl.core.dates import add_months
 from mentorxl.core.models import Mentee, Mentor, Pair, Person
 from mentorxl.core.paperwork import (
+    is_executive,
     next_order_number,
     pairs_in_force,
     pairs_to_order,
@@ -129,8 +130,8 @@ def base(data: ProgramData, today: date, what: str, *, need_head: bool = True) -
 
 # ---------------------------------------------------------------- selection: the rules live in core/paperwork.py
 
-__all__ = ["next_order_number", "pairs_in_force", "pairs_to_order", "people_missing_consent", "status_is",
-           "term_of"]
+__all__ = ["is_executive", "next_order_number", "pairs_in_force", "pairs_to_order", "people_missing_consent",
+           "status_is", "term_of"]
 
 
 # ---------------------------------------------------------------- pieces
@@ -300,12 +301,6 @@ def requests_of(mentees: list[dict[str, Any]], data: ProgramData) -> list[str]:
         for raw in m["requests"]:
             tags.setdefault(data.tags.canonical(raw) or clean(raw), None)
     return list(tags)
-
-
-def is_executive(position: str) -> bool:
-    """A director, deputy or head of a unit: the tasks of a class teacher are not theirs."""
-    key = clean(position).casefold()
-    return any(word in key for word in ("заместител", "директор", "заведующ", "руководитель структурн"))
 
 
 def mentee_word(mentees: list[dict[str, Any]], case: str = "родительный") -> str:

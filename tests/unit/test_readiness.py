@@ -141,3 +141,15 @@ def test_a_deadline_on_a_holiday_moves_to_the_next_working_day() -> None:
 def test_a_deadline_is_never_moved_back_nor_more_than_two_weeks(day: date) -> None:
     moved = working_day_from(day)
     assert is_working_day(moved) and 0 <= (moved - day).days <= 14
+
+
+def test_a_form_read_the_wrong_way_round_is_a_warning_that_does_not_stop() -> None:
+    data = school(mentees=[mentee("Петрова Анна Сергеевна", position="заместитель директора по ВР", status="В паре")],
+                  pairs=[{**PAIR, "form": "руководитель – педагог"}])
+    found = readiness(data, "order", today=ON)
+    assert found.ready
+    [warning] = [p for p in found.warnings if p.code == "form_reversed"]
+    assert (warning.sheet, warning.row, warning.column) == ("Пары", 2, "Форма")
+    right_way = school(mentors=[mentor("Иванова Мария Петровна", position="директор")],
+                       pairs=[{**PAIR, "form": "руководитель – педагог"}])
+    assert not any(p.code == "form_reversed" for p in readiness(right_way, "order", today=ON).warnings)
