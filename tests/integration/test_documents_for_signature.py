@@ -251,3 +251,15 @@ def test_the_demo_shows_the_gate_stopping_the_order_then_issues_every_document_o
         assert done in said, done
     texts = [read_docx(f.read_bytes()).text for f in outcome.files if f.suffix == ".docx"]
     assert texts and not any(re.search(r"[A-Za-z]", t.replace("MentorXL", "")) for t in texts)
+
+
+def test_a_book_without_the_issued_columns_gets_its_documents_and_is_told_to_add_them(tmp_path: Path) -> None:
+    b, _ = ordered(tmp_path)
+    pairs = b.grids[k.PAIRS.name]
+    column = pairs[0].index("Дата доп. соглашения")
+    for row in pairs:  # an older book: no «Дата доп. соглашения»
+        del row[column:column + 1]
+    older = FakeBook(b.grids, path=b.path)
+    outcome = make_documents(older, kind="agreements", out_dir=None, today=ON)
+    assert len([f for f in outcome.files if f.suffix == ".docx"]) == 3
+    assert any("добавьте столбец «Дата доп. соглашения» на лист «Пары»" in w for w in outcome.data["warnings"])
