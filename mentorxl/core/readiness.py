@@ -126,6 +126,16 @@ def form_problems(data: ProgramData, pairs: Iterable[Pair]) -> list[Problem]:
             for p in pairs if w.form_reversed(p, positions)]
 
 
+def reward_problems(data: ProgramData, today: date) -> list[Problem]:
+    """A reward before any pair of the rewarded mentors has ended: the order can only speak of the work so far."""
+    keys = {person_key(m.name) for m in w.rewarded_mentors(data)}
+    ends = [w.term_of(p, data, today)[1] for p in data.pairs if person_key(p.mentor) in keys]
+    if any(end <= today for end in ends):
+        return []
+    return [problem("reward_before_end", k.MENTORS.name, None, k.MENTORS.column("reward").header, "",
+                    today=today.strftime("%d.%m.%Y"))]
+
+
 def moved_starts(data: ProgramData, pairs: Iterable[Pair], on: date) -> list[tuple[Pair, date]]:
     """(pair, new start) for the pairs an order of date `on` moves: no term begins before its order."""
     return [(p, on) for p in pairs if w.start_on_order(p, data, on) is not None]
@@ -150,6 +160,8 @@ def readiness(data: ProgramData, kind: str, *, today: date, report: Report | Non
     if kind in ("programs", "agreements"):
         found += term_problems(data, used.pairs)
     found += form_problems(data, used.pairs)
+    if kind == "reward":
+        found += reward_problems(data, today)
     errors = [p for p in found if p.severity is Severity.ERROR]
     warnings = [p for p in found if p.severity is Severity.WARNING]
     return Readiness(kind, errors, warnings)

@@ -153,3 +153,10 @@ def test_a_form_read_the_wrong_way_round_is_a_warning_that_does_not_stop() -> No
     right_way = school(mentors=[mentor("Иванова Мария Петровна", position="директор")],
                        pairs=[{**PAIR, "form": "руководитель – педагог"}])
     assert not any(p.code == "form_reversed" for p in readiness(right_way, "order", today=ON).warnings)
+
+
+def test_a_reward_before_any_pair_has_ended_is_warned_about_and_not_stopped() -> None:
+    early = readiness(school(), "reward", today=ON)
+    assert early.ready and [p.code for p in early.warnings] == ["reward_before_end"]
+    late = readiness(school(), "reward", today=date(2026, 6, 1))  # the pair ended on 31.05.2026
+    assert not any(p.code == "reward_before_end" for p in late.warnings)
