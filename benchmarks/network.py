@@ -52,7 +52,7 @@ def school(i: int, rng: random.Random) -> dict[str, tuple[list[str], list[list[o
     mentors, mentees = people[:MENTORS], people[MENTORS:MENTORS + MENTEES]
     consent = date(2025, 9, 5)
     settings = {k.SET_ORG_FULL: f"Муниципальное бюджетное общеобразовательное учреждение «СОШ № {i + 1}»",
-                k.SET_ORG_SHORT: f"МБОУ «СОШ № {i + 1}»", k.SET_INN: f"66{i + 1:08}",
+                k.SET_ORG_SHORT: f"МБОУ «СОШ № {i + 1}»", k.SET_ORG_INN: f"66{i + 1:08}",
                 k.SET_PLACE: PLACES[i % len(PLACES)], k.SET_YEAR: "2025/2026", k.SET_HEAD: people[-1],
                 k.SET_CURATOR: people[-2], k.SET_CAPACITY: 3}
     agreed = lambda: "да" if rng.random() < 0.5 else ""  # noqa: E731 - one line, read once

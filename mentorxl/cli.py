@@ -90,7 +90,8 @@ def cmd_docs(args: argparse.Namespace) -> Any:
         from mentorxl.actions.roadmap import roadmap_documents
 
         return roadmap_documents(_book(args, "документы"), out_dir=_path(args.out), today=_today(args))
-    return make_documents(_book(args, "документы"), kind=args.kind, out_dir=_path(args.out), today=_today(args))
+    return make_documents(_book(args, "документы"), kind=args.kind, out_dir=_path(args.out), today=_today(args),
+                          again=args.again)
 
 
 def cmd_roadmap(args: argparse.Namespace) -> Any:
@@ -201,6 +202,8 @@ def build_parser() -> argparse.ArgumentParser:
     c = command("docs", cmd_docs, "программы, допсоглашения, согласия, приказ о поощрении, дорожная карта")
     c.add_argument("book")
     c.add_argument("--kind", required=True, choices=["programs", "agreements", "consents", "reward", "roadmap"])
+    c.add_argument("--again", action="store_true",
+                   help="напечатать соглашения и бланки согласия ещё раз, хотя их дата выдачи уже записана")
     c.add_argument("--out", help="папка для документов")
 
     c = command("roadmap", cmd_roadmap, "мероприятия дорожной карты со сроками и просрочками")

@@ -7,7 +7,8 @@
      ├── FileBusy                 the file to write is open in Excel (a lock file «~$…» is beside it)
      ├── SettingMissing           a setting a document needs is empty
      ├── NothingToDo              no approved pairs for an order, and the like
-     └── TemplateBroken           a Word template has an unknown variable or a broken tag
+     ├── TemplateBroken           a Word template has an unknown variable or a broken tag
+     └── NotReady                 the data a document prints has errors (the readiness gate); exit 1
 """
 
 from __future__ import annotations
@@ -51,3 +52,9 @@ class NothingToDo(MentorXLError):
 
 class TemplateBroken(MentorXLError):
     pass
+
+
+class NotReady(MentorXLError):
+    """A document's data has errors the readiness gate found (core/readiness.py): the list is the message."""
+
+    exit_code = 1

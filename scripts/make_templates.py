@@ -201,10 +201,10 @@ class Builder:
         all_rows.extend(rows)
         for r, (row, cells) in enumerate(zip(t.rows, all_rows, strict=True)):
             is_header = bool(headers) and r == 0
+            trpr = row._tr.get_or_add_trPr()
+            trpr.append(OxmlElement("w:cantSplit"))  # ГОСТ Р 7.0.97: no row breaks over two pages
             if is_header:
-                trpr = row._tr.get_or_add_trPr()
-                el = OxmlElement("w:tblHeader")
-                trpr.append(el)
+                trpr.append(OxmlElement("w:tblHeader"))
             for cell, width, texts in zip(row.cells, widths, cells, strict=True):
                 cell.width = Mm(width)
                 first = cell.paragraphs[0]
@@ -220,8 +220,6 @@ class Builder:
                 for cell in row.cells:
                     for para in cell.paragraphs:
                         para.paragraph_format.keep_with_next = True
-            for row in t.rows:
-                row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
             for cell in t.rows[-1].cells:  # the signature lines, with room to sign above them
                 cell.paragraphs[0].paragraph_format.space_before = Pt(18)
         if not borders:
@@ -234,7 +232,21 @@ class Builder:
             tblpr.append(el)
         return t
 
+    def _russian(self) -> None:
+        """Every language mark of the styles (python-docx's defaults say en-US) is Russian: a spelling checker
+        underlines nothing in a Russian paper."""
+        styles = self.doc.styles.element
+        defaults = styles.find(qn("w:docDefaults"))
+        if defaults is not None:
+            rpr = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}")
+            if rpr is not None and rpr.find(qn("w:lang")) is None:
+                rpr.append(OxmlElement("w:lang"))
+        for lang in styles.iter(qn("w:lang")):
+            lang.set(qn("w:val"), "ru-RU")
+            lang.set(qn("w:eastAsia"), "ru-RU")
+
     def save(self, name: str) -> Path:
+        self._russian()
         OUT.mkdir(exist_ok=True)
         path = OUT / name
         self.doc.save(str(path))
@@ -270,7 +282,8 @@ def order_pairs() -> Path:
     b = Builder("Приказ о закреплении наставнических пар (групп)")
     letterhead(b)
     b.p("О закреплении наставнических пар (групп)", align="left", indent=False, bold=True, after=12)
-    b.p("В соответствии со статьёй 351.8 Трудового кодекса Российской Федерации, Положением о системе "
+    b.p("В соответствии со статьёй 351.8 Трудового кодекса Российской Федерации, распоряжением Правительства "
+        "Российской Федерации от 21.05.2025 № 1264-р, Положением о системе "
         "наставничества педагогических работников {{ org.short_name }}, на основании письменных согласий "
         "педагогических работников на осуществление наставничества и согласий наставляемых")
     b.p("ПРИКАЗЫВАЮ:", align="left", indent=False, before=6, after=6)
@@ -279,7 +292,7 @@ def order_pairs() -> Path:
     b.table(["№", "Наставник, должность", "Наставляемые, должность", "Форма и вид наставничества",
              "Срок"], [
         [["{%tr for p in pairs %}"], [], [], [], []],
-        [["{{ p.number }}"],
+        [["{{ loop.index }}"],
          ["{{ p.mentor.name }}", "{% if p.mentor.position %}{{ p.mentor.position|lower_first }}{% endif %}"
           "{% if p.mentor_org %}{% if p.mentor.position %}, {% endif %}{{ p.mentor_org }} "
           "(сетевое наставничество){% endif %}"],
@@ -310,9 +323,11 @@ def order_reward() -> Path:
     b = Builder("Приказ о поощрении наставников")
     letterhead(b)
     b.p("О поощрении наставников", align="left", indent=False, bold=True, after=12)
-    b.p("За добросовестное исполнение обязанностей наставника и высокие результаты работы с наставляемыми"
-        "{% if year %} в {{ year }} учебном году{% endif %}, в соответствии с Положением о системе "
-        "наставничества педагогических работников {{ org.short_name }}")
+    b.p("За добросовестное исполнение обязанностей наставника и результаты работы с наставляемыми в период "
+        "с {{ order.period_start|ru_date }} по {{ order.period_end|ru_date }}, в соответствии со статьёй 191 "
+        "Трудового кодекса Российской Федерации, Положением о системе наставничества педагогических работников "
+        "{{ org.short_name }}{% if curator.name %}, на основании представления "
+        "{{ curator|position_name(\"родительный\") }}{% endif %}")
     b.p("ПРИКАЗЫВАЮ:", align="left", indent=False, before=6, after=6)
     b.tag("{%p for g in groups %}")
     b.p("{{ loop.index }}. {{ g.verb }}:", keep=True)
@@ -337,7 +352,8 @@ def program() -> Path:
         align="center", indent=False, bold=True, after=12)
     b.table([], [
         [["Наставник"], ["{{ mentor|name_position }}"]],
-        [["{% if pair.is_group %}Наставляемые{% else %}Наставляемый{% endif %}"],
+        [["{% if pair.is_group %}Наставляемые{% elif mentees[0].female %}Наставляемая{% else %}Наставляемый"
+          "{% endif %}"],
          ["{%p for m in mentees %}", "{{ m|name_position }}", "{%p endfor %}"]],
         [["Форма наставничества"], ["{{ pair.form }}"]],
         [["Вид наставничества"], ["{{ pair.kind }}"]],
@@ -365,7 +381,8 @@ def program() -> Path:
     b.p("5. Подписи", align="left", indent=False, bold=True, before=12, after=6, keep=True)
     b.line("Наставник", "____________ {{ mentor.name|initials_first }}", before=6)
     b.tag("{%p for m in mentees %}")
-    b.line("Наставляемый", "____________ {{ m.name|initials_first }}", before=12)
+    b.line("{% if m.female %}Наставляемая{% else %}Наставляемый{% endif %}",
+           "____________ {{ m.name|initials_first }}", before=12)
     b.tag("{%p endfor %}")
     b.tag("{%p if curator.name %}")
     b.line("Куратор наставничества", "____________ {{ curator.name|initials_first }}", before=12)
@@ -384,9 +401,9 @@ def agreement() -> Path:
         "{% endif %} на основании Устава, с одной стороны, и {{ mentor.name }}, "
         "{% if mentor.female %}именуемая{% else %}именуемый{% endif %} в дальнейшем «Работник», с другой "
         "стороны, заключили настоящее дополнительное соглашение к трудовому договору о нижеследующем:")
-    b.p("1. Работник с его письменного согласия в соответствии со статьёй 351.8 Трудового кодекса Российской "
-        "Федерации наряду с работой, определённой трудовым договором, без освобождения от основной работы "
-        "выполняет дополнительную работу по наставничеству в отношении:")
+    b.p("1. Работник с {% if mentor.female %}её{% else %}его{% endif %} письменного согласия в соответствии со "
+        "статьёй 351.8 Трудового кодекса Российской Федерации наряду с работой, определённой трудовым договором, "
+        "без освобождения от основной работы выполняет дополнительную работу по наставничеству в отношении:")
     b.tag("{%p for p in pairs %}")
     b.p("– {% for name in p.mentees %}{{ name|genitive }}{% if not loop.last %}, {% endif %}{% endfor %} "
         "({% if p.is_group %}наставническая группа{% else %}наставническая пара{% endif %} № {{ p.number }}"
@@ -399,7 +416,7 @@ def agreement() -> Path:
         "занятий наставляемого, консультации, ведение журнала встреч, участие в мониторинге результатов.")
     b.p("3. Срок выполнения дополнительной работы: с {{ start|ru_date }} по {{ end|ru_date }}")
     b.p("4. За выполнение дополнительной работы Работнику устанавливается ежемесячная доплата в размере "
-        "{% if pay %}{{ pay }}{% else %}______________ (рублей или процентов должностного оклада){% endif %} "
+        "{{ pay }} "
         "в порядке, установленном локальными нормативными актами Работодателя.")
     b.p("5. Каждая из сторон вправе досрочно прекратить выполнение дополнительной работы, письменно "
         "предупредив другую сторону не позднее чем за три рабочих дня (статья 60.2 Трудового кодекса "
@@ -410,12 +427,14 @@ def agreement() -> Path:
         "Остальные условия трудового договора не изменяются.", after=12, keep=True)
     b.table([], [
         [["Работодатель:"], ["Работник:"]],
-        [["{{ org.short_name }}"], ["{{ mentor.name }}"]],
+        [["{{ org.short_name }}", "{{ org.address }}{% if org.inn %}, ИНН {{ org.inn }}{% endif %}"
+          "{% if org.ogrn %}, ОГРН {{ org.ogrn }}{% endif %}"], ["{{ mentor.name }}"]],
         [["{{ head.position }}"], ["{% if mentor.position %}{{ mentor.position }}{% endif %}"]],
-        [["____________ {{ head.name|initials_first }}"], ["____________ {{ mentor.name|initials_first }}"]],
+        [["____________ {{ head.name|initials_first }}"],
+         ["____________ {{ mentor.name|initials_first }}",  # the worker's copy is signed for under the signature
+          "Экземпляр получил{% if mentor.female %}а{% endif %}: ____________",
+          "«___» __________ 20___\u00a0г."]],
     ], [82, 83], borders=False, keep_together=True)
-    b.line("Экземпляр получил{% if mentor.female %}а{% endif %}: ______ {{ mentor.name|initials_first }}",
-           "«___» ______ 20___\u00a0г.", before=12)
     return b.save("agreement.docx")
 
 
@@ -430,8 +449,9 @@ def consent_pd() -> Path:
     b.fill("{% if person.female %}зарегистрированная{% else %}зарегистрированный{% endif %} по адресу: \t")
     b.fill("\t,", after=6)
     b.p("в соответствии со статьёй 9 Федерального закона от 27.07.2006 № 152-ФЗ «О персональных данных» "
-        "свободно, своей волей и в своём интересе даю согласие оператору — {{ org.full_name }} — "
-        "на обработку моих персональных данных.", indent=False)
+        "свободно, своей волей и в своём интересе даю согласие {{ org.full_name_dative }} (далее — оператор), "
+        "адрес: {{ org.address }}{% if org.inn %}, ИНН {{ org.inn }}{% endif %}{% if org.ogrn %}, "
+        "ОГРН {{ org.ogrn }}{% endif %}, на обработку моих персональных данных.", indent=False)
     b.p("Цель обработки: организация и сопровождение наставничества педагогических работников, в котором я "
         "участвую в качестве {{ person.role_genitive }}: ведение банков наставников и наставляемых, подбор "
         "наставнических пар (групп), подготовка приказов, персонализированных программ и отчётов, "
@@ -441,9 +461,12 @@ def consent_pd() -> Path:
         "об обучении по вопросам наставничества; ответы на анкеты мониторинга; контактный телефон и адрес "
         "электронной почты.")
     b.p("Перечень действий: сбор, запись, систематизация, накопление, хранение, уточнение (обновление, "
-        "изменение), извлечение, использование, передача (предоставление, доступ) органам управления "
-        "образованием в обезличенном виде, обезличивание, блокирование, удаление, уничтожение — с "
-        "использованием средств автоматизации и без них.")
+        "изменение), извлечение, использование, "
+        "{% if org.authority %}передача (предоставление, доступ) {{ org.authority_dative }} для мониторинга "
+        "наставничества, {% endif %}обезличивание, блокирование, удаление, уничтожение — с "
+        "использованием средств автоматизации и без них. {% if org.authority %}Иным третьим лицам{% else %}"
+        "Третьим лицам{% endif %} мои персональные данные не передаются; в сводные отчёты о наставничестве "
+        "сведения обо мне включаются только в обезличенном виде.")
     b.p("Согласие действует со дня подписания до окончания моего участия в программе наставничества и "
         "хранения документов в сроки, установленные законодательством об архивном деле. Согласие может быть "
         "отозвано мной письменным заявлением, направленным оператору (часть 2 статьи 9 Федерального закона "

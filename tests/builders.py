@@ -40,6 +40,8 @@ def settings_grid(values: Mapping[str, object] | None = None) -> Grid:
         k.SET_CURATOR: "Смирнова Ольга Викторовна",
         k.SET_CURATOR_POSITION: "заместитель директора по УВР",
         k.SET_YEAR: "2025/2026",
+        k.SET_ORG_ADDRESS: "123456, г. Энск, ул. Школьная, д. 1",  # consents and agreements (issue 11)
+        k.SET_MENTOR_PAY: "3 000 рублей",  # agreements (issue 11)
     }
     base.update(values or {})
     return grid(k.SETTINGS, [{"parameter": p, "value": v} for p, v in base.items()])

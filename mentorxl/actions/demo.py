@@ -14,6 +14,7 @@ BOOK_NAME = "Наставничество (демо).xlsx"
 
 
 def run_demo(folder: Path, *, today: date, progress: Callable[[str], None] = lambda _: None) -> Outcome:
+    from mentorxl.actions import documents as d
     from mentorxl.actions.check import check_book
     from mentorxl.actions.pairs import approve_pairs, match_pairs
     from mentorxl.actions.workbook import new_workbook
@@ -47,6 +48,12 @@ def run_demo(folder: Path, *, today: date, progress: Callable[[str], None] = lam
          lambda: approve_pairs(HeadlessBook(book, result=approved), today=today, approve_all=True))
     current = approved if approved.exists() else book
     docs = folder / "Документы"
+    step("Сформировать приказ (данные с ошибками: проверка готовности его остановит)",
+         lambda: d.make_order(HeadlessBook(current, result=folder / "не нужна.xlsx"), out_dir=docs, number=None,
+                              on=today, today=today))
+    corrected = folder / "Наставничество (демо) — исправлено.xlsx"
+    step("Куратор исправляет то, что нашла проверка", lambda: correct_as_curator(current, corrected, today))
+    current = corrected if corrected.exists() else current
     for title, run in _later_steps(current, docs, today):
         step(title, run)
     message = f"Демонстрация готова: все результаты в папке «{folder}»."
@@ -108,3 +115,41 @@ def _year_steps(book: Path, docs: Path, today: date) -> list[tuple[str, Callable
             completed if completed.exists() else book,
             out=book.with_name(f"Наставничество (демо) {following}.xlsx"), today=end_of_year)),
     ]
+def correct_as_curator(book: Path, result: Path, today: date) -> Outcome:
+    """What a куратор does after «Проверить данные» in the demo: names retyped in Russian letters, the missing
+    consents signed today, an unreadable consent date cleared (her consent form is printed later). The result
+    is a new book; the one given stays as it was."""
+    from mentorxl.book.headless import HeadlessBook
+    from mentorxl.core import contract as k
+    from mentorxl.core.text import fix_lookalikes
+    from mentorxl.core.validation import check
+
+    source = HeadlessBook(book, result=result)
+    data = source.read()
+    specs = {spec.name: spec for spec in (k.MENTEES, k.MENTORS, k.PAIRS)}
+    pairs = {p.row: p for p in data.pairs}
+    fixes: dict[str, list[tuple[int, str, object]]] = {}
+    for p in check(data, today=today).problems:
+        spec = specs.get(p.sheet)
+        if spec is None or not p.row or p.severity != "error":
+            continue
+        key = next((c.key for c in spec.columns if c.header == p.column), "")
+        if p.code == "latin_in_name" and spec is k.PAIRS and p.row in pairs:
+            pair = pairs[p.row]
+            value: object = ("; ".join(fix_lookalikes(n) for n in pair.mentees) if key == "mentees"
+                             else fix_lookalikes(pair.mentor))
+        elif p.code == "latin_in_name":
+            value = fix_lookalikes(p.value)
+        elif p.code in ("consent_mentoring_missing", "consent_pd_missing"):
+            value = today
+        elif p.code == "bad_date" and key == "consent_pd":
+            value = None
+        else:
+            continue
+        fixes.setdefault(spec.name, []).append((p.row, key, value))
+    for name, updates in fixes.items():
+        source.update_cells(specs[name], updates)
+    saved = source.save()
+    count = sum(len(u) for u in fixes.values())
+    return Outcome(f"Исправлено ячеек: {count} (ФИО русскими буквами, даты согласий).",
+                   files=[saved] if saved else [])

@@ -11,13 +11,17 @@ from mentorxl.actions.base import Outcome
 from mentorxl.book.files import next_free, write_atomically
 from mentorxl.book.port import WorkbookPort
 from mentorxl.core import contract as k
+from mentorxl.core import paperwork as w
 from mentorxl.core import vocabulary as v
+from mentorxl.core.dates import add_months
 from mentorxl.core.models import Pair
+from mentorxl.core.problems import problem
 from mentorxl.core.program import ProgramData
+from mentorxl.core.readiness import Readiness, listing, moved_starts, readiness
 from mentorxl.core.text import clean, hidden_latin
 from mentorxl.documents import context as c
 from mentorxl.documents.orders import Rendered
-from mentorxl.errors import MentorXLError, NothingToDo
+from mentorxl.errors import MentorXLError, NothingToDo, NotReady
 
 DEFAULT_FOLDER = "Документы"
 KINDS = ("programs", "agreements", "consents", "reward")
@@ -42,6 +46,26 @@ def lookalike_note(names: Iterable[str]) -> str:
     shown = ", ".join(f"«{name}»" for name in found)
     return (f"Внимание: в ФИО {shown} есть латинские буквы ({', '.join(letters)}), похожие на русские; в документах "
             "они напечатаны русскими. Исправьте ФИО в книге: «Проверить данные» покажет ячейки.")
+
+
+def gate(data: ProgramData, kind: str, *, today: date, again: bool = False) -> Readiness:
+    """The readiness gate (core/readiness.py): errors in what the document prints stop it with their list."""
+    ready = readiness(data, kind, today=today, again=again)
+    if not ready.ready:
+        found = listing(ready.errors)
+        raise NotReady(
+            f"{ready.title}: документ не составлен — в данных, которые в него попадут, есть ошибки "
+            f"({len(found)}):\n" + "\n".join(f"• {line}" for line in found),
+            "Исправьте перечисленные ячейки (кнопка «Проверить данные» покажет их) и повторите.")
+    return ready
+
+
+def _warned(payload: dict[str, object], lines: list[str], ready: Readiness, *more: str) -> None:
+    """Warnings of the gate go under the message and into the JSON; they do not stop the document."""
+    notes = [*(f"Предупреждение: {line}" for line in listing(ready.warnings)), *(m for m in more if m)]
+    lines.extend(notes)
+    if notes:
+        payload["warnings"] = notes
 
 
 def _settings_names(data: ProgramData) -> list[str]:
@@ -92,19 +116,29 @@ def make_order(book: WorkbookPort, *, out_dir: Path | None, number: str | None, 
     from mentorxl.documents.orders import pairs_order
 
     data = book.read(required=[k.PAIRS])
-    pairs = c.pairs_to_order(data)
+    pairs = w.pairs_to_order(data)
     if not pairs:
         done = sorted({p.order_number for p in data.pairs
                        if c.status_is(p, v.PAIR_APPROVED) and p.order_number})
         already = f" Утверждённые пары уже внесены в приказ № {', '.join(done)}." if done else ""
         raise NothingToDo(f"Нет утверждённых пар без приказа.{already}", APPROVE_FIRST)
-    number = clean(number) or c.next_order_number(p.order_number for p in data.pairs)
+    ready = gate(data, "order", today=today)
+    number = clean(number) or w.next_order_number(w.order_numbers(data))
     on = on or today
+    moved = moved_starts(data, pairs, on)
+    earlier = {id(p): p.start or data.settings.start_date for p, _ in moved}
+    ends: list[tuple[int, str, object]] = []
+    for pair, start in moved:  # no term begins before the order that fixes it
+        pair.start = start
+        if pair.end is not None and pair.end <= start:  # an end the move left behind: a full term from the start
+            pair.end = add_months(start, data.settings.term_months)
+            ends.append((pair.row, "end", pair.end))
     doc = pairs_order(data, pairs, number=number, on=on, today=today, book_dir=_book_dir(book))
     folder = output_dir(book, data, out_dir)
     files = write_documents(folder, [doc])
     book.update_cells(k.PAIRS, [u for p in pairs for u in ((p.row, "order_number", number),
-                                                             (p.row, "order_date", on))])
+                                                             (p.row, "order_date", on))]
+                      + [(p.row, "start", start) for p, start in moved] + ends)
     saved = book.save()
     groups = sum(1 for p in pairs if p.is_group)
     counted = f"{len(pairs)}" + (f", из них групп — {groups}" if groups else "")
@@ -117,79 +151,128 @@ def make_order(book: WorkbookPort, *, out_dir: Path | None, number: str | None, 
     lines = [f"№ {p.number}: {p.mentor} — {'; '.join(p.mentees)}" for p in pairs]
     payload: dict[str, object] = {"order": {"number": number, "date": on.isoformat(),
                                             "pairs": [p.number for p in pairs], "file": str(files[0])}}
-    if note:
-        payload["warnings"] = [note]
+    shifted = [problem("start_moved", k.PAIRS.name, p.row, k.PAIRS.column("start").header,
+                       f"{earlier[id(p)] or on:%d.%m.%Y}", number=p.number, on=f"{on:%d.%m.%Y}")
+               for p, _ in moved]
+    _warned(payload, lines, Readiness("order", [], [*ready.warnings, *shifted]), note)
     return Outcome(message, files=files, data=payload, open_files=True, lines=lines)
 
 
-def _programs(data: ProgramData, today: date, book_dir: Path | None) -> tuple[list[Rendered], str]:
+def _programs(data: ProgramData, today: date, book_dir: Path | None, again: bool) -> tuple[list[Rendered], str]:
     from mentorxl.documents.programs import programs
 
-    if not c.pairs_in_force(data):
+    if not w.pairs_in_force(data):
         raise NothingToDo(f"Нет пар со статусом «{v.PAIR_APPROVED}» или «{v.PAIR_ACTIVE}»: "
                           "программы писать не для кого.", APPROVE_FIRST)
     docs = programs(data, today=today, book_dir=book_dir)
     return docs, f"Персонализированные программы наставничества: {len(docs)}."
 
 
-def _agreements(data: ProgramData, today: date, book_dir: Path | None) -> tuple[list[Rendered], str]:
+def _agreements(data: ProgramData, today: date, book_dir: Path | None, again: bool) -> tuple[list[Rendered], str]:
     from mentorxl.documents.programs import agreements
 
-    if not c.pairs_in_force(data):
+    if not w.pairs_in_force(data):
         raise NothingToDo(f"Нет пар со статусом «{v.PAIR_APPROVED}» или «{v.PAIR_ACTIVE}»: "
                           "дополнительные соглашения писать не с кем.", APPROVE_FIRST)
-    docs = agreements(data, today=today, book_dir=book_dir)
+    pairs = w.pairs_for_agreements(data, again=again)
+    if not pairs:
+        raise NothingToDo("Со всеми наставниками пар в силе соглашения уже составлены: в «Пары» заполнен "
+                          f"столбец «{k.PAIRS.column('agreement_date').header}».",
+                          "Чтобы напечатать соглашение ещё раз (например, взамен утерянного), очистите дату "
+                          "в этом столбце или повторите команду с ключом --again.")
+    docs = agreements(data, today=today, book_dir=book_dir, pairs=pairs)
     return docs, f"Дополнительные соглашения к трудовым договорам наставников (ТК РФ ст. 351.8): {len(docs)}."
 
 
-def _consents(data: ProgramData, today: date, book_dir: Path | None) -> tuple[list[Rendered], str]:
+def _consents(data: ProgramData, today: date, book_dir: Path | None, again: bool) -> tuple[list[Rendered], str]:
     from mentorxl.documents.programs import consents
 
-    if not c.people_missing_consent(data):
-        raise NothingToDo("У всех наставников и наставляемых заполнена дата согласия на обработку ПДн.",
-                          "Бланк согласия печатается для тех, у кого пуст столбец "
-                          "«Согласие на обработку ПДн».")
-    docs = consents(data, today=today, book_dir=book_dir)
+    if not w.people_missing_consent(data, again=again):
+        issued = w.people_missing_consent(data, again=True)
+        raise NothingToDo("Бланки согласия печатать некому: " + (
+            f"у {len(issued)} чел. без даты согласия бланк уже выдан (столбец «Бланк согласия выдан»)."
+            if issued else "у всех наставников и наставляемых заполнена дата согласия на обработку ПДн."),
+                          "Бланк печатается для тех, у кого пуст столбец «Согласие на обработку ПДн» и ещё не "
+                          "заполнен «Бланк согласия выдан»; чтобы напечатать его снова, очистите эту дату или "
+                          "повторите команду с ключом --again.")
+    docs = consents(data, today=today, book_dir=book_dir, again=again)
     return docs, (f"Бланки согласия на обработку персональных данных: {len(docs)}. Когда человек подпишет "
                   "согласие, впишите дату в столбец «Согласие на обработку ПДн».")
 
 
-def _reward(data: ProgramData, today: date, book_dir: Path | None) -> tuple[list[Rendered], str]:
+def _reward(data: ProgramData, today: date, book_dir: Path | None, again: bool) -> tuple[list[Rendered], str]:
     from mentorxl.documents.orders import reward_order
 
-    rewarded = [m for m in data.mentors if m.name and m.reward]
+    rewarded = w.rewarded_mentors(data)
     if not rewarded:
         raise NothingToDo("Ни у одного наставника не заполнен столбец «Поощрение».",
                           "Выберите в столбце «Поощрение» листа «Наставники» благодарность, почётную грамоту "
                           "или премию и нажмите кнопку снова.")
-    doc = reward_order(data, today=today, book_dir=book_dir)
-    return [doc], f"Приказ о поощрении наставников: поощряемых — {len(rewarded)}."
+    number = w.next_order_number(w.order_numbers(data))
+    doc = reward_order(data, today=today, book_dir=book_dir, number=number)
+    return [doc], f"Приказ № {number} о поощрении наставников: поощряемых — {len(rewarded)}."
 
 
-MAKERS: dict[str, Callable[[ProgramData, date, Path | None], tuple[list[Rendered], str]]] = {
+MAKERS: dict[str, Callable[[ProgramData, date, Path | None, bool], tuple[list[Rendered], str]]] = {
     "programs": _programs, "agreements": _agreements, "consents": _consents, "reward": _reward,
 }
 PRINTED: dict[str, Callable[[ProgramData], list[str]]] = {  # the names each kind of document prints
-    "programs": lambda data: [*_pair_names(c.pairs_in_force(data)), *_settings_names(data)],
-    "agreements": lambda data: [*_pair_names(c.pairs_in_force(data)), *_settings_names(data)],
-    "consents": lambda data: [who.name for who, _ in c.people_missing_consent(data)],
+    "programs": lambda data: [*_pair_names(w.pairs_in_force(data)), *_settings_names(data)],
+    "agreements": lambda data: [*_pair_names(w.pairs_in_force(data)), *_settings_names(data)],
+    "consents": lambda data: [who.name for who, _ in w.people_missing_consent(data, again=True)],
     "reward": lambda data: [*(m.name for m in data.mentors if m.reward), *_settings_names(data)],
 }
 
 
-def make_documents(book: WorkbookPort, *, kind: str, out_dir: Path | None, today: date) -> Outcome:
-    """kind: programs | agreements | consents | reward. Nothing in the book changes."""
+def _record(book: WorkbookPort, data: ProgramData, kind: str, today: date, again: bool) -> str:
+    """What was issued goes into the book, when it has the column: «Дата доп. соглашения» of «Пары» for the
+    agreements, «Бланк согласия выдан» of the banks for the consent forms. Returns a note when it cannot."""
+    if kind == "agreements":
+        targets = [(k.PAIRS, [p.row for p in w.pairs_for_agreements(data, again=again)], "agreement_date")]
+    elif kind == "consents":
+        mentors = {id(m) for m in data.mentors}
+        people = [who for who, _ in w.people_missing_consent(data, again=again)]
+        targets = [(k.MENTORS, [p.row for p in people if id(p) in mentors], "consent_form_on"),
+                   (k.MENTEES, [p.row for p in people if id(p) not in mentors], "consent_form_on")]
+    else:
+        return ""
+    missing = []
+    for spec, rows, key in targets:
+        table = data.tables.get(spec.key)
+        if not rows:
+            continue
+        if table is None or key not in table.columns:
+            missing.append(f"«{spec.column(key).header}» на лист «{spec.name}»")
+            continue
+        book.update_cells(spec, [(row, key, today) for row in rows if row])
+    if missing:
+        return ("Чтобы книга помнила, что уже выдано, добавьте столбец " + " и ".join(missing)
+                + ": тогда повторный запуск не напечатает те же документы ещё раз.")
+    return ""
+
+
+def make_documents(book: WorkbookPort, *, kind: str, out_dir: Path | None, today: date,
+                   again: bool = False) -> Outcome:
+    """kind: programs | agreements | consents | reward. The readiness gate first; agreements and consent forms
+    are recorded in the book (their date), so they are not issued twice by accident (`again` reissues)."""
     if kind not in MAKERS:
         raise MentorXLError(f"Неизвестный вид документов «{kind}».", f"Выберите один из: {', '.join(KINDS)}.")
     data = book.read()
-    docs, summary = MAKERS[kind](data, today, _book_dir(book))
+    ready = gate(data, kind, today=today, again=again)
+    docs, summary = MAKERS[kind](data, today, _book_dir(book), again)
     folder = output_dir(book, data, out_dir)
     if SUBFOLDERS[kind]:
         folder = folder / SUBFOLDERS[kind]
     files = write_documents(folder, docs)
+    recorded = _record(book, data, kind, today, again)
+    saved = book.save() if kind in ("agreements", "consents") else None
+    if saved:
+        summary += " Дата выдачи записана в книгу."
     note = lookalike_note(PRINTED[kind](data))
     payload: dict[str, object] = {"kind": kind, "files": [str(f) for f in files]}
-    if note:
-        payload["warnings"] = [note]
-    return Outcome(_with_note(f"{summary} Папка: {folder}", note), files=files, data=payload,
-                   open_files=kind == "reward", lines=[f.name for f in files])
+    lines = [f.name for f in files]
+    _warned(payload, lines, ready, note, recorded)
+    if saved:
+        files.append(saved)
+    return Outcome(f"{summary} Папка: {folder}", files=files, data=payload,
+                   open_files=kind == "reward", lines=lines)

@@ -195,8 +195,9 @@ def monitoring_report(book: WorkbookPort, *, out_dir: Path | None, today: date) 
     sheet = write_monitoring_book(sheet_path, m)
     message = (f"Аналитическая справка готова: «{report.name}»; таблицы и диаграммы — в «{sheet.name}». "
                f"Выводов: {len(m.conclusions)}.")
+    to_do = ["Что сделать куратору (в справку не входит):", *(f"• {step}" for step in m.to_do)] if m.to_do else []
     return Outcome(message, files=[report, sheet], data={**m.as_json(), "files": [str(report), str(sheet)]},
-                   open_files=True, lines=m.conclusions)
+                   open_files=True, lines=[*m.conclusions, *to_do])
 
 
 # ---------------------------------------------------------------- the municipal summary

@@ -66,7 +66,7 @@ def import_suggestions(book: WorkbookPort, file: Path) -> Outcome:
 
     data = book.read(required=[k.SETTINGS, k.MENTEES])
     s = data.settings
-    sheet, found = read_school_suggestions(Path(file), inn=s.get(k.SET_INN), full_name=s.get(k.SET_ORG_FULL),
+    sheet, found = read_school_suggestions(Path(file), inn=s.get(k.SET_ORG_INN), full_name=s.get(k.SET_ORG_FULL),
                                            short_name=s.get(k.SET_ORG_SHORT))
     bank = {person_key(m.name) for m in data.mentees}
     earlier = {(person_key(x.mentee), person_key(x.mentor)): x.decision for x in data.suggestions if x.mentor_org}

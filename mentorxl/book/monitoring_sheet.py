@@ -203,6 +203,11 @@ def write_monitoring_book(path: Path, m: Monitoring) -> Path:
             for i, sentence in enumerate(m.conclusions, start=1):
                 ws.write_string(s.row, 0, f"{i}. {sentence}")
                 s.row += 1
+            if m.to_do:  # the steps in the workbook stay here, outside the справка (issue 11)
+                s.caption("Что сделать куратору")
+                for step in m.to_do:
+                    ws.write_string(s.row, 0, f"• {step}")
+                    s.row += 1
             ws.freeze_panes(3, 0)
         finally:
             wb.close()

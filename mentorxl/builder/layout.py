@@ -36,7 +36,7 @@ from mentorxl.core.table import column_letter
 LAST_ROW = 1000  # 0-based: formulas, dropdowns and highlights reach Excel row 1001
 FIRST_DATA = 1  # 0-based row of the first data row under a header on row 0
 
-SET_STAFF = "Численность педагогов"
+SET_STAFF = k.SET_STAFF
 STAFF_NOTE = "Сколько всего педагогических работников в организации: для доли участников в отчёте"
 
 DUE_NOTE = ("Дата из столбца «Срок» для подсветки просроченного. Меняете «Срок» — поправьте дату. "
@@ -344,7 +344,7 @@ def settings_rows(org: str | None, year: str, values: Mapping[str, object] | Non
         given[k.SET_ORG_FULL] = given[k.SET_ORG_SHORT] = org
     given.update(values or {})
     rows = []
-    for name in (*k.SETTING_ORDER, SET_STAFF, k.SET_INN):
+    for name in (*k.SETTING_ORDER, SET_STAFF):
         default: object = k.SETTING_DEFAULTS.get(name, "")
         if isinstance(default, str) and default.isdigit():
             default = int(default)

@@ -125,6 +125,8 @@ MENTEES = SheetSpec(
         C("young", "Молодой специалист", width=12, note="«да» или «нет»; пусто — по возрасту и стажу"),
         C("network_consent", "Согласие на сетевое наставничество", width=16,
           note="Дата или «да»: можно подобрать наставника из другой организации"),
+        C("consent_form_on", "Бланк согласия выдан", Kind.DATE, width=14,  # issue 11: what was issued
+          note="Пишет «Согласия на ПДн»: бланк уже напечатан"),
     ),
     purpose="банк наставляемых: их профессиональные запросы и согласия",
 )
@@ -155,6 +157,8 @@ MENTORS = SheetSpec(
         C("birth_date", "Дата рождения", Kind.DATE, width=13),
         C("network_consent", "Согласие на сетевое наставничество", width=16,
           note="Дата или «да»: войти в муниципальный банк наставников"),
+        C("consent_form_on", "Бланк согласия выдан", Kind.DATE, width=14,  # issue 11: what was issued
+          note="Пишет «Согласия на ПДн»: бланк уже напечатан"),
     ),
     purpose="банк наставников: компетенции, нагрузка, согласия, обучение",
 )
@@ -192,6 +196,8 @@ PAIRS = SheetSpec(
         C("status", "Статус", Kind.CHOICE, choices=LIST_PAIR_STATUS, width=14),
         C("end_reason", "Причина завершения", width=30, note="Заполняется при досрочном завершении пары"),
         C("mentor_org", "Организация наставника", width=30),  # issue 14: a network pair's mentor
+        C("agreement_date", "Дата доп. соглашения", Kind.DATE, width=14,  # issue 11: what was issued
+          note="Пишет «Доп. соглашения»: с этой парой соглашение уже составлено"),
     ),
     purpose="наставнические пары и группы; одна строка — одна пара или группа",
 )
@@ -269,16 +275,18 @@ SET_CAPACITY = "Наставляемых на наставника, не бол�
 SET_TERM_MONTHS = "Срок наставничества, месяцев"
 SET_DOCS_FOLDER = "Папка документов"
 SET_START = "Дата начала наставничества"
+SET_ORG_ADDRESS = "Адрес организации"  # issue 11: consents and agreements
+SET_ORG_INN = "ИНН"
+SET_ORG_OGRN = "ОГРН"
+SET_MENTOR_PAY = "Доплата наставнику"  # required for agreements (ТК РФ ст. 351.8)
+SET_EDU_AUTHORITY = "Орган управления образованием"  # the recipient the consent form names
 SET_W_COVERAGE = "Вес: покрытие запросов"
 SET_W_SUBJECT = "Вес: тот же предмет"
 SET_W_EXPERIENCE = "Вес: опыт наставника"
 SET_W_CATEGORY = "Вес: квалификационная категория"
 SET_W_TRAINING = "Вес: обучение наставника"
 SET_W_PREFERENCE = "Вес: взаимный выбор"
-# issue 14 (municipality): settings read by the indicators and the consolidation
-SET_STAFF = "Численность педагогов"
-SET_INN = "ИНН"
-SET_MENTOR_PAY = "Доплата наставнику"
+SET_STAFF = "Численность педагогов"  # shares of all teachers (report, municipal indicators)
 
 SETTING_DEFAULTS: dict[str, str] = {
     SET_CAPACITY: "2",
@@ -301,12 +309,17 @@ SETTING_NOTES: dict[str, str] = {
     SET_TERM_MONTHS: "От 3 месяцев до 1 года (Положение о системе наставничества)",
     SET_DOCS_FOLDER: "Куда сохранять приказы и программы; пусто — рядом с книгой",
     SET_START: "Пусто — дата утверждения пар",
+    SET_ORG_ADDRESS: "Юридический адрес: для согласий на обработку ПДн и доп. соглашений",
+    SET_ORG_INN: "10 цифр: для согласий и доп. соглашений; по нему муниципальная сводка узнаёт организацию",
+    SET_ORG_OGRN: "Для согласий и доп. соглашений",
+    SET_EDU_AUTHORITY: "Кому передаются данные мониторинга, например «Управление образования …»; пусто — никому",
+    SET_MENTOR_PAY: "Размер и условия доплаты, например «3000 рублей» (обязательно для доп. соглашений)",
     SET_W_COVERAGE: "Веса оценки подбора, сумма любая: важна доля каждого",
-    SET_INN: "10 цифр: по нему муниципальная сводка узнаёт организацию",  # issue 14
 }
 
 SETTING_ORDER: tuple[str, ...] = (
     SET_ORG_FULL, SET_ORG_SHORT, SET_PLACE, SET_HEAD, SET_HEAD_POSITION, SET_CURATOR, SET_CURATOR_POSITION,
     SET_YEAR, SET_CAPACITY, SET_TERM_MONTHS, SET_START, SET_DOCS_FOLDER,
+    SET_ORG_ADDRESS, SET_ORG_INN, SET_ORG_OGRN, SET_MENTOR_PAY, SET_EDU_AUTHORITY,
     SET_W_COVERAGE, SET_W_SUBJECT, SET_W_EXPERIENCE, SET_W_CATEGORY, SET_W_TRAINING, SET_W_PREFERENCE,
 )

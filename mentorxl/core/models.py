@@ -86,6 +86,7 @@ class Person(Row):
     status: Text = ""
     preferred: NameList = Field(default_factory=list)
     comment: Text = ""
+    consent_form_on: LooseDate = None  # «Бланк согласия выдан»
     extra: dict[str, Any] = Field(default_factory=dict)  # the user's own columns, by header
     birth_date: LooseDate = None
     network_consent: Text = ""
@@ -125,6 +126,7 @@ class Pair(Row):
     status: Text = ""
     end_reason: Text = ""
     mentor_org: Text = ""
+    agreement_date: LooseDate = None  # «Дата доп. соглашения»
 
     @property
     def is_group(self) -> bool:

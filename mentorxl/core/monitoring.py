@@ -38,6 +38,7 @@ from mentorxl.core.terms import school_year_start
 from mentorxl.core.text import clean, header_key, person_key, plural
 
 IDLE_DAYS = 30
+SET_STAFF = k.SET_STAFF  # shares of all teachers
 SCALE = (1.0, 10.0)
 NO_FORM = "не указана"
 NO_KIND = "не указан"
@@ -205,6 +206,17 @@ class Monitoring:
     roadmap: RoadmapProgress
     coverage: Coverage
     conclusions: list[str] = field(default_factory=list)
+    staff: int | None = None  # «Численность педагогов» of «Настройки», when set
+    to_do: list[str] = field(default_factory=list)  # «Что сделать куратору»: outside the справка (issue 11)
+
+    @property
+    def participants(self) -> int:
+        """People in the pairs in force: mentors and mentees, each once."""
+        return self.mentors_in_pairs + self.mentees_in_pairs
+
+    @property
+    def staff_share(self) -> float | None:
+        return self.participants / self.staff if self.staff else None
 
     @property
     def idle(self) -> list[PairActivity]:
@@ -429,7 +441,10 @@ def monitor(data: ProgramData, today: date) -> Monitoring:
         meetings=sum(a.meetings for a in activity), hours=sum(a.hours for a in activity),
         roadmap=roadmap_progress(data, today), coverage=coverage(data),
     )
+    staff = parse_number(s.get(SET_STAFF)) if s.get(SET_STAFF) else None
+    m.staff = int(staff) if staff and staff >= 1 else None
     m.conclusions = conclusions(m)
+    m.to_do = curator_to_do(m)
     return m
 
 
@@ -444,26 +459,34 @@ def _survey_words(kinds: list[str]) -> str:
     return " и ".join(k_.casefold() for k_ in kinds)
 
 
+def satisfaction_question(m: Monitoring) -> Scores | None:
+    """The question of the survey about satisfaction («Удовлетворённость …»), as its own table row shows it."""
+    return next((q for q in m.questions if "удовлетвор" in _key(q.label)), None)
+
+
 def conclusions(m: Monitoring) -> list[str]:
-    """Plain-Russian findings from the figures, each a rule of thumb a куратор would write:
-    satisfaction and its change, the strongest growth and the weakest question, mentees against mentors,
-    meetings, idle pairs, coverage of the target group, the roadmap."""
+    """Plain-Russian findings, each following from a figure the справка prints in its tables: satisfaction
+    (the satisfaction question's row, else the row «Все вопросы»), the strongest growth and the weakest question,
+    mentees against mentors, meetings, idle pairs, participants and coverage, the roadmap. Nothing here tells the
+    reader which button to press: that goes to `curator_to_do`."""
     out: list[str] = []
     o = m.overall
     if not o.means:
-        out.append("Анкетирование ещё не проводилось или ответы не внесены на лист «Анкеты»: проведите "
-                   "входную анкету, чтобы в конце года было с чем сравнить итоги.")
+        out.append("Анкетирование участников в отчётном периоде не проводилось.")
     else:
-        if o.change is not None and o.first is not None and o.last is not None:
-            first, last = next(iter(o.means)), list(o.means)[-1]
+        asked = satisfaction_question(m)
+        row, what, verbs = ((asked, f"Оценка «{asked.label}»", ("выросла", "снизилась", "осталась"))
+                            if asked is not None else
+                            (o, "Средний балл по всем вопросам", ("вырос", "снизился", "остался")))
+        if row.change is not None and row.first is not None and row.last is not None:
+            first, last = next(iter(row.means)), list(row.means)[-1]
             where = f"(анкеты: {_survey_words([first, last])})"
-            if o.change >= CHANGE_NOTABLE:
-                out.append(f"Удовлетворённость выросла с {number(o.first)} до {_points(o.last)} {where}.")
-            elif o.change <= -CHANGE_NOTABLE:
-                out.append(f"Удовлетворённость снизилась с {number(o.first)} до {_points(o.last)} {where}: "
-                           "стоит обсудить с участниками, что мешает работе пар.")
+            if row.change >= CHANGE_NOTABLE:
+                out.append(f"{what} {verbs[0]} с {number(row.first)} до {_points(row.last)} {where}.")
+            elif row.change <= -CHANGE_NOTABLE:
+                out.append(f"{what} {verbs[1]} с {number(row.first)} до {_points(row.last)} {where}.")
             else:
-                out.append(f"Удовлетворённость осталась на прежнем уровне: {_points(o.last)} {where}.")
+                out.append(f"{what} {verbs[2]} на прежнем уровне: {_points(row.last)} {where}.")
         if m.satisfaction is not None:
             si = m.satisfaction
             level = ("высокий уровень" if si.index >= 0.8 else "средний уровень" if si.index >= 0.6
@@ -480,8 +503,7 @@ def conclusions(m: Monitoring) -> list[str]:
         if latest:
             weak = min(latest, key=lambda q: q.last or 0.0)
             if weak.last is not None and weak.last < 7:
-                out.append(f"Ниже всего оценено «{weak.label}» ({_points(weak.last)}): этому стоит уделить "
-                           "внимание на встречах пар.")
+                out.append(f"Ниже всего оценено «{weak.label}» ({_points(weak.last)}).")
         roles = {r.label: r for r in m.roles}
         mentee, mentor = roles.get(v.ROLE_MENTEE), roles.get(v.ROLE_MENTOR)
         if mentee and mentor and mentee.last is not None and mentor.last is not None \
@@ -494,36 +516,68 @@ def conclusions(m: Monitoring) -> list[str]:
         out.append(f"Проведено {counted(m.meetings, 'встреча', 'встречи', 'встреч')} общей "
                    f"продолжительностью {number(m.hours)} ч; в среднем {number(per_pair)} встречи на пару.")
     elif m.pairs:
-        out.append("Встречи пар не внесены в журнал (лист «Встречи»): без него нельзя оценить работу пар.")
+        out.append("Сведения о встречах наставнических пар в отчётном периоде отсутствуют.")
     idle = m.idle
     if idle:
         numbers = ", ".join(a.number or "?" for a in idle[:10]) + (" и др." if len(idle) > 10 else "")
         out.append(f"У {len(idle)} {plural(len(idle), 'пары', 'пар', 'пар')} (№ {numbers}) не было встреч "
-                   f"больше {IDLE_DAYS} дней: куратору стоит связаться с наставниками.")
+                   f"больше {IDLE_DAYS} дней.")
     elif m.pairs_in_force:
-        out.append(f"Все действующие пары встречались в последние {IDLE_DAYS} дней.")
+        fresh = [a for a in m.activity if a.in_force and not a.meetings]
+        if fresh:  # pairs fixed less than IDLE_DAYS ago that have not met yet: not «all met»
+            one = len(fresh) % 10 == 1 and len(fresh) % 100 != 11
+            out.append(f"Пар без встреч более {IDLE_DAYS} дней нет; {counted(len(fresh), 'пара', 'пары', 'пар')}, "
+                       f"закреплённ{'ая' if one else 'ые'} менее {IDLE_DAYS} дней назад, "
+                       f"ещё не встречал{'ась' if one else 'ись'}.")
+        else:
+            out.append(f"Все действующие пары встречались в последние {IDLE_DAYS} дней.")
+    if m.staff_share is not None and m.staff:
+        out.append(f"В наставнических парах (группах) состоят {m.participants} из {m.staff} педагогов "
+                   f"организации ({percent(m.staff_share)}).")
     c = m.coverage
     if c.target and c.share is not None:
         teachers = plural(c.target, "педагога", "педагогов", "педагогов")
         out.append(f"Наставничеством охвачено {c.covered} из {c.target} {teachers} целевой группы "
                    f"({percent(c.share)}).")
-        if c.covered < c.target:
-            rest = c.target - c.covered
-            out.append(f"Без наставника {plural(rest, 'остаётся', 'остаются', 'остаются')} "
-                       f"{counted(rest, 'педагог', 'педагога', 'педагогов')} целевой группы: подберите "
-                       f"{'ему наставника' if rest == 1 else 'им наставников'} («Подобрать пары»).")
-    elif m.mentees:
-        out.append("Среди наставляемых нет отмеченных как молодой специалист, новый сотрудник или сменивший "
-                   "должность: заполните столбец «Категория», чтобы считать охват целевой группы.")
     r = m.roadmap
     if r.share is not None:
         out.append(f"Дорожная карта выполнена на {percent(r.share)} ({r.done} из {r.counted} "
                    f"{plural(r.counted, 'мероприятия', 'мероприятий', 'мероприятий')}).")
         if r.overdue:
-            out.append(f"Просрочено {counted(r.overdue, 'мероприятие', 'мероприятия', 'мероприятий')}: "
-                       "отметьте выполнение или перенесите сроки.")
+            out.append(f"Просрочено {counted(r.overdue, 'мероприятие', 'мероприятия', 'мероприятий')} "
+                       "дорожной карты.")
         else:
             out.append("Просроченных мероприятий дорожной карты нет.")
     else:
-        out.append("Дорожная карта не заполнена.")
+        out.append("Дорожная карта программы не утверждена.")
+    return out
+
+
+def curator_to_do(m: Monitoring) -> list[str]:
+    """«Что сделать куратору»: the steps in the workbook the figures call for. They are shown beside the справка
+    (the message of the button, the «Мониторинг» sheet), never printed in it."""
+    out: list[str] = []
+    if not m.overall.means:
+        out.append("Проведите входную анкету и внесите ответы на лист «Анкеты»: в конце года будет с чем сравнить.")
+    else:
+        latest = [q for q in m.questions if q.last is not None]
+        weak = min(latest, key=lambda q: q.last or 0.0) if latest else None
+        if weak is not None and weak.last is not None and weak.last < 7:
+            out.append(f"Обсудите на встречах пар то, что оценено ниже всего: «{weak.label}».")
+    if not m.meetings and m.pairs:
+        out.append("Внесите встречи пар в журнал (лист «Встречи»): без него нельзя оценить работу пар.")
+    if m.idle:
+        out.append("Свяжитесь с наставниками пар без встреч больше "
+                   f"{IDLE_DAYS} дней: № {', '.join(a.number or '?' for a in m.idle)}.")
+    c = m.coverage
+    if c.target and c.covered < c.target:
+        rest = c.target - c.covered
+        out.append(f"Подберите наставников ({counted(rest, 'педагог', 'педагога', 'педагогов')} целевой группы "
+                   "без пары): кнопка «Подобрать пары».")
+    elif not c.target and m.mentees:
+        out.append("Заполните столбец «Категория» банка наставляемых, чтобы считать охват целевой группы.")
+    if m.roadmap.overdue:
+        out.append("Отметьте выполнение просроченных мероприятий дорожной карты или перенесите их сроки.")
+    if not m.roadmap.total:
+        out.append("Заполните лист «Дорожная карта».")
     return out

@@ -94,7 +94,7 @@ class Network:
 def organisation(data: ProgramData, file: str = "") -> Organisation:
     s = data.settings
     return Organisation(s.get(k.SET_ORG_SHORT) or s.get(k.SET_ORG_FULL) or file, s.get(k.SET_ORG_FULL),
-                        s.get(k.SET_INN).strip(), s.get(k.SET_PLACE).strip(), file)
+                        s.get(k.SET_ORG_INN).strip(), s.get(k.SET_PLACE).strip(), file)
 
 
 def _canonical(tags: Sequence[str], data: ProgramData) -> list[str]:

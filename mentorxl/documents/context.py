@@ -16,12 +16,22 @@ from mentorxl.core import contract as k
 from mentorxl.core import vocabulary as v
 from mentorxl.core.dates import add_months
 from mentorxl.core.models import Mentee, Mentor, Pair, Person
+from mentorxl.core.paperwork import (
+    is_executive,
+    next_order_number,
+    pairs_in_force,
+    pairs_to_order,
+    people_missing_consent,
+    status_is,
+    term_of,
+)
 from mentorxl.core.program import ProgramData
-from mentorxl.core.text import clean, fix_lookalikes, header_key, name_key, person_key
-from mentorxl.documents.declension import detect_gender
+from mentorxl.core.text import clean, fix_lookalikes, header_key, person_key
+from mentorxl.core.workdays import working_day_from
+from mentorxl.documents.declension import decline_organisation, detect_gender
 from mentorxl.errors import SettingMissing
 
-SET_MENTOR_PAY = "Доплата наставнику"  # optional: the pay clause of the supplementary agreement
+SET_MENTOR_PAY = k.SET_MENTOR_PAY  # required for agreements (core/readiness.py)
 
 BASE_KEYS = frozenset({"org", "head", "curator", "year", "today"})
 ORDER_KEYS = BASE_KEYS | {"order", "pairs", "term", "participants"}
@@ -104,7 +114,12 @@ def base(data: ProgramData, today: date, what: str, *, need_head: bool = True) -
     head = _need(data, k.SET_HEAD, what) if need_head else clean(data.settings.get(k.SET_HEAD))
     return {
         "org": {"full_name": full, "short_name": clean(data.settings.get(k.SET_ORG_SHORT)) or full,
-                "place": clean(data.settings.get(k.SET_PLACE))},
+                "place": clean(data.settings.get(k.SET_PLACE)),
+                "full_name_dative": decline_organisation(full, "дательный"),
+                "address": clean(data.settings.get(k.SET_ORG_ADDRESS)),
+                "inn": clean(data.settings.get(k.SET_ORG_INN)), "ogrn": clean(data.settings.get(k.SET_ORG_OGRN)),
+                "authority": clean(data.settings.get(k.SET_EDU_AUTHORITY)),
+                "authority_dative": decline_organisation(clean(data.settings.get(k.SET_EDU_AUTHORITY)), "дательный")},
         "head": person(head, clean(data.settings.get(k.SET_HEAD_POSITION)) or "Директор"),
         "curator": person(clean(data.settings.get(k.SET_CURATOR)),
                           clean(data.settings.get(k.SET_CURATOR_POSITION))),
@@ -113,47 +128,10 @@ def base(data: ProgramData, today: date, what: str, *, need_head: bool = True) -
     }
 
 
-# ---------------------------------------------------------------- selection
+# ---------------------------------------------------------------- selection: the rules live in core/paperwork.py
 
-
-def status_is(pair: Pair, *statuses: str) -> bool:
-    """The pair's status is one of these, as typed in any letter case."""
-    return name_key(pair.status) in {name_key(s) for s in statuses}
-
-
-def pairs_to_order(data: ProgramData) -> list[Pair]:
-    """Pairs of «Пары» approved and not yet in an order."""
-    return [p for p in data.pairs
-            if status_is(p, v.PAIR_APPROVED) and not p.order_number and p.mentor and p.mentees]
-
-
-def pairs_in_force(data: ProgramData) -> list[Pair]:
-    """Pairs and groups approved or at work («Утверждена», «Действует»)."""
-    return [p for p in data.pairs if status_is(p, *v.PAIRS_IN_FORCE) and p.mentor and p.mentees]
-
-
-def next_order_number(numbers: Iterable[str]) -> str:
-    """The number after the largest one typed, in the same pattern («12» → «13», «45-н» → «46-н»)."""
-    best: tuple[int, str, str] | None = None
-    for number in numbers:
-        m = re.match(r"^(\D*?)(\d+)(.*)$", clean(number))
-        if m and (best is None or int(m[2]) > best[0]):
-            best = (int(m[2]), m[1], m[3])
-    if best is None:
-        return "1"
-    return f"{best[1]}{best[0] + 1}{best[2]}"
-
-
-def people_missing_consent(data: ProgramData) -> list[tuple[Person, str]]:
-    """(person, role) of the banks with no date of the personal-data consent, each person once."""
-    seen: set[str] = set()
-    out: list[tuple[Person, str]] = []
-    for people, role in ((data.mentors, v.ROLE_MENTOR), (data.mentees, v.ROLE_MENTEE)):
-        for p in people:
-            if p.name and p.consent_pd is None and person_key(p.name) not in seen and p.status != v.MENTEE_LEFT:
-                seen.add(person_key(p.name))
-                out.append((p, role))
-    return out
+__all__ = ["is_executive", "next_order_number", "pairs_in_force", "pairs_to_order", "people_missing_consent",
+           "status_is", "term_of"]
 
 
 # ---------------------------------------------------------------- pieces
@@ -176,12 +154,6 @@ class People:
         return person(name, found.position if found else "", forms=name_forms(found),
                       requests=list(found.requests) if found else [],
                       category=found.category if found else "")
-
-
-def term_of(pair: Pair, data: ProgramData, fallback: date) -> tuple[date, date]:
-    start = pair.start or data.settings.start_date or pair.order_date or fallback
-    end = pair.end if pair.end and pair.end > start else add_months(start, data.settings.term_months)
-    return start, end
 
 
 def pair_row(pair: Pair, data: ProgramData, people: People, fallback: date) -> dict[str, Any]:
@@ -218,7 +190,7 @@ def order_context(data: ProgramData, pairs: list[Pair], *, number: str, on: date
     rows = [pair_row(p, data, people, on) for p in pairs]
     spans = {(r["start"], r["end"]) for r in rows}
     ctx.update({
-        "order": {"number": number, "date": on, "programs_due": add_months(on, 1)},
+        "order": {"number": number, "date": on, "programs_due": working_day_from(add_months(on, 1))},
         "pairs": rows,
         "term": {"start": min(r["start"] for r in rows), "end": max(r["end"] for r in rows),
                  "same": len(spans) == 1},
@@ -244,7 +216,19 @@ def reward_clause(kind: str) -> tuple[str, str]:
     return f"Поощрить ({clean(kind).lower()})", "винительный"
 
 
-def reward_context(data: ProgramData, *, today: date) -> dict[str, Any]:
+def reward_period(data: ProgramData, mentors: Iterable[Mentor], today: date) -> tuple[date, date]:
+    """The period the reward is for: from the earliest start of the rewarded mentors' pairs to the latest end of
+    those that have ended (today when none has: the work so far, never a year that has not ended)."""
+    keys = {person_key(m.name) for m in mentors}
+    pairs = [p for p in data.pairs if person_key(p.mentor) in keys]
+    terms = [term_of(p, data, today) for p in pairs]
+    starts = [s for s, _ in terms if s <= today]
+    ended = [e for _, e in terms if e <= today]
+    start = min(starts) if starts else date(today.year if today.month >= 9 else today.year - 1, 9, 1)
+    return start, max(ended) if ended else today
+
+
+def reward_context(data: ProgramData, *, today: date, number: str = "") -> dict[str, Any]:
     ctx = base(data, today, "приказ о поощрении")
     groups: dict[str, dict[str, Any]] = {}
     for m in data.mentors:
@@ -256,8 +240,9 @@ def reward_context(data: ProgramData, *, today: date) -> dict[str, Any]:
     order = [verb for _, verb, _ in REWARD_CLAUSES]
     ranked = sorted(groups.values(),
                     key=lambda g: order.index(g["verb"]) if g["verb"] in order else len(order))
+    start, end = reward_period(data, [m for m in data.mentors if m.name and m.reward], today)
     ctx.update({
-        "order": {"number": "", "date": today},
+        "order": {"number": number, "date": today, "period_start": start, "period_end": end},
         "groups": ranked,
         "participants": [p["name"] for g in ranked for p in g["people"]],
     })
@@ -275,7 +260,8 @@ def plan_months(start: date, end: date) -> list[date]:
     return months
 
 
-def meeting_plan(months: list[date], tags: list[str], is_group: bool) -> list[dict[str, Any]]:
+def meeting_plan(months: list[date], tags: list[str], is_group: bool, *,
+                 executive: bool = False) -> list[dict[str, Any]]:
     """A month-by-month plan: acquaintance and diagnostics, the requests' topics in turn, a midterm review
     and a final meeting."""
     who = "наставляемых" if is_group else "наставляемого"
@@ -285,9 +271,11 @@ def meeting_plan(months: list[date], tags: list[str], is_group: bool) -> list[di
               "корректировка плана", "встреча, анкетирование")
     last = (f"Итоговая встреча: самоанализ {who}, итоговое анкетирование, отчёт о реализации программы",
             "встреча, отчёт")
-    rounds = zip(*(activities_for(t) for t in tags), strict=True) if tags else iter([activities_for("")])
-    topics = [a for round_ in rounds for a in round_]
+    rounds = (zip(*(activities_for(t, executive=executive) for t in tags), strict=True) if tags
+              else iter([activities_for("")]))
+    topics = list(dict.fromkeys([*(a for round_ in rounds for a in round_), *GENERIC_ACTIVITIES, *MORE_ACTIVITIES]))
     plan: list[tuple[str, str]] = []
+    used = 0
     for i in range(len(months)):
         if i == 0:
             plan.append(first)
@@ -295,8 +283,11 @@ def meeting_plan(months: list[date], tags: list[str], is_group: bool) -> list[di
             plan.append(last)
         elif len(months) >= 5 and i == len(months) // 2:
             plan.append(middle)
-        else:
-            plan.append(topics[(i - 1) % len(topics)])
+        else:  # each month its own topic: a term longer than the list takes the reflection topics of its own
+            plan.append(topics[used] if used < len(topics) else
+                        (f"Рефлексивная встреча {used - len(topics) + 1}: анализ проведённых уроков (занятий) и "
+                         "корректировка индивидуального плана", "встреча"))
+            used += 1
     return [{"month": m, "activity": a, "form": f} for m, (a, f) in zip(months, plan, strict=True)]
 
 
@@ -313,43 +304,118 @@ def requests_of(mentees: list[dict[str, Any]], data: ProgramData) -> list[str]:
     return list(tags)
 
 
+def mentee_word(mentees: list[dict[str, Any]], case: str = "родительный") -> str:
+    """«наставляемого», «наставляемой», «наставляемых» as gender and number ask."""
+    if len(mentees) > 1:
+        return {"именительный": "наставляемые", "дательный": "наставляемым"}.get(case, "наставляемых")
+    female = bool(mentees and mentees[0]["female"])
+    forms = {"именительный": ("наставляемый", "наставляемая"), "родительный": ("наставляемого", "наставляемой"),
+             "дательный": ("наставляемому", "наставляемой")}
+    return forms.get(case, forms["родительный"])[female]
+
+
+def joined(items: list[str]) -> str:
+    """«a», «a и b», «a, b и c»."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " и " + items[-1]
+
+
+# the short labels «Утвердить пары» writes into «Цель» (core/approval.py): a list of tags, not a goal to print
+_GENERATED_GOAL = re.compile(r"^(Профессиональное развитие:|Адаптация и профессиональное развитие$)")
+
+
+def is_sentence_goal(goal: str) -> bool:
+    """A goal the school wrote itself: printed as typed. Empty or the approval's label: built from the tags."""
+    return bool(clean(goal)) and not _GENERATED_GOAL.match(clean(goal))
+
+
+def goal_of(tags: list[str], mentees: list[dict[str, Any]]) -> str:
+    """The goal as one sentence built from the request tags: «Развитие профессиональных компетенций
+    наставляемой в области организации внеурочной деятельности и здоровьесбережения, …»."""
+    who = mentee_word(mentees)
+    areas = [AREAS[t] for t in tags if t in AREAS]
+    others = [f"«{lower_first(t)}»" for t in tags if t not in AREAS]
+    where = ""
+    if areas:
+        where = f" в области {joined(areas)}"
+    if others:
+        where += (" и по темам " if areas else " по темам ") + joined(others) if len(others) > 1 else (
+            (" и по теме " if areas else " по теме ") + others[0])
+    return (f"Развитие профессиональных компетенций {who}{where}, оказание помощи в решении профессиональных "
+            "затруднений и в профессиональном становлении.")
+
+
 def program_context(data: ProgramData, pair: Pair, *, today: date, common: dict[str, Any] | None = None,
                     people: People | None = None) -> dict[str, Any]:
     ctx = dict(common or base(data, today, "программу наставничества"))
     people = people or People(data)
     row = pair_row(pair, data, people, today)
     tags = requests_of(row["mentees"], data)
-    who = "наставляемых" if row["is_group"] else "наставляемого"
-    topics = ", ".join(lower_first(t) for t in tags)
-    goal = row["goal"] or (
-        f"Создание условий для профессионального становления и развития {who}, "
-        "оказание помощи в решении профессиональных затруднений"
-        + (f" по направлениям: {topics}." if tags else ".")
-    )
-    results = [result_for(t) for t in tags] or [result_for("")]
-    results.append("персонализированная программа выполнена; "
-                   + ("наставляемые дали" if row["is_group"] else "наставляемый дал")
-                   + " положительную самооценку профессионального роста в итоговой анкете")
+    executive = all(is_executive(m["position"]) for m in row["mentees"])
+    goal = row["goal"] if is_sentence_goal(row["goal"]) else goal_of(tags, row["mentees"])
+    results = [result_for(t, executive=executive) for t in tags] or [result_for("")]
+    gave = "дали" if row["is_group"] else ("дала" if row["mentees"] and row["mentees"][0]["female"] else "дал")
+    results.append(f"персонализированная программа выполнена; {mentee_word(row['mentees'], 'именительный')} "
+                   f"{gave} положительную самооценку профессионального роста в итоговой анкете")
+    results = [group_wording(r, row["mentees"]) for r in results]
+    tasks = [task_for(t, executive=executive) for t in tags] or [task_for("")]
+    tasks = [group_wording(t, row["mentees"]) for t in tasks]
+    plan = meeting_plan(plan_months(row["start"], row["end"]), tags, row["is_group"], executive=executive)
+    for e in plan:
+        e["activity"] = group_wording(e["activity"], row["mentees"])
     ctx.update({
         "pair": {key: row[key] for key in ("number", "form", "kind", "start", "end", "order_number",
                                            "order_date", "is_group")},
         "mentor": row["mentor"], "mentees": row["mentees"], "goal": goal,
-        "tasks": [task_for(t) for t in tags] or [task_for("")],
-        "plan": meeting_plan(plan_months(row["start"], row["end"]), tags, row["is_group"]),
-        "results": results,
+        "tasks": tasks, "plan": plan, "results": results,
     })
     return ctx
 
 
-def agreement_contexts(data: ProgramData, *, today: date) -> list[dict[str, Any]]:
-    """One supplementary agreement per mentor of the pairs in force, listing all their pairs."""
+_MENTEE_FORMS = ("наставляемого", "наставляемому", "наставляемый", "наставляемым")
+
+
+def group_wording(text: str, mentees: list[dict[str, Any]]) -> str:
+    """The phrases of PHRASES speak of one mentee («наставляемый», «наставляемого»); a woman or a group gets the
+    words of her gender or of the plural."""
+    if len(mentees) > 1:
+        plural = {"наставляемого": "наставляемых", "наставляемому": "наставляемым", "наставляемый": "наставляемые",
+                  "наставляемым": "наставляемыми"}
+        verbs = {"наставляемые применяет": "наставляемые применяют", "наставляемые проводит": "наставляемые проводят",
+                 "наставляемые руководит": "наставляемые руководят", "наставляемые ведёт": "наставляемые ведут",
+                 "наставляемые уверенно применяет": "наставляемые уверенно применяют",
+                 "наставляемые проектирует и проводит": "наставляемые проектируют и проводят",
+                 "наставляемые включает": "наставляемые включают",
+                 "наставляемые организует": "наставляемые организуют",
+                 "наставляемые разрабатывает": "наставляемые разрабатывают",
+                 "наставляемые планирует": "наставляемые планируют",
+                 "наставляемые адаптирован": "наставляемые адаптированы",
+                 "наставляемые освоил": "наставляемые освоили", "владеет": "владеют", "включён": "включены",
+                 "участвует": "участвуют"}
+    elif mentees and mentees[0]["female"]:
+        plural = {"наставляемого": "наставляемой", "наставляемому": "наставляемой", "наставляемый": "наставляемая",
+                  "наставляемым": "наставляемой"}
+        verbs = {"наставляемая адаптирован": "наставляемая адаптирована", "включён": "включена",
+                 "наставляемая освоил": "наставляемая освоила"}
+    else:
+        return text
+    out = re.sub(r"\b(" + "|".join(_MENTEE_FORMS) + r")\b", lambda m: plural[m[1]], text)
+    for old, new in verbs.items():
+        out = out.replace(old, new)
+    return out
+
+
+def agreement_contexts(data: ProgramData, *, today: date, pairs: list[Pair] | None = None) -> list[dict[str, Any]]:
+    """One supplementary agreement per mentor of `pairs` (default: the pairs in force), listing all their pairs.
+    The work starts no earlier than the agreement is signed: an agreement is never dated back."""
     common = base(data, today, "дополнительное соглашение")
     people = People(data)
     by_mentor: dict[str, list[dict[str, Any]]] = {}
-    for p in pairs_in_force(data):
+    for p in pairs_in_force(data) if pairs is None else pairs:
         if p.mentor_org:  # issue 14: a network mentor's agreement is made by their own organisation
             continue
-        by_mentor.setdefault(person_key(p.mentor), []).append(pair_row(p, data, people, today))
+        row = pair_row(p, data, people, today)
+        row["start"] = max(row["start"], today)
+        by_mentor.setdefault(person_key(p.mentor), []).append(row)
     pay = clean(data.settings.get(SET_MENTOR_PAY))
     out = []
     for rows in by_mentor.values():
@@ -369,7 +435,8 @@ def agreement_contexts(data: ProgramData, *, today: date) -> list[dict[str, Any]
 def consent_context(data: ProgramData, who: Person, role: str, *, today: date,
                     common: dict[str, Any] | None = None) -> dict[str, Any]:
     ctx = dict(common or base(data, today, "согласие на обработку персональных данных", need_head=False))
-    role_genitive = "наставника" if role == v.ROLE_MENTOR else "наставляемого"
+    female = is_female(fix_lookalikes(who.name))
+    role_genitive = "наставника" if role == v.ROLE_MENTOR else ("наставляемой" if female else "наставляемого")
     ctx["person"] = person(who.name, who.position, forms=name_forms(who), role=role, role_genitive=role_genitive)
     return ctx
 
@@ -378,6 +445,35 @@ def consent_context(data: ProgramData, who: Person, role: str, *, today: date,
 # ---------------------------------------------------------------- phrases of a personal program
 
 Activity = tuple[str, str]  # (what is done at the meeting, the form of work)
+
+# canonical request tag -> the area of competence after «в области …» (genitive)
+AREAS: dict[str, str] = {
+    "ИКТ и цифровые ресурсы": "цифровых образовательных ресурсов",
+    "ФГОС и рабочие программы": "реализации ФГОС и разработки рабочих программ",
+    "Методика урока": "проектирования и проведения современного урока",
+    "Классное руководство": "воспитательной работы",
+    "Работа с родителями": "взаимодействия с родителями (законными представителями) обучающихся",
+    "Дисциплина на уроке": "управления классом и мотивации обучающихся",
+    "Проектная деятельность": "организации проектной и исследовательской деятельности обучающихся",
+    "Подготовка к аттестации": "подготовки к аттестации",
+    "Инклюзивное образование": "инклюзивного образования",
+    "Оценивание и ВПР": "оценивания образовательных результатов",
+    "Подготовка к ОГЭ и ЕГЭ": "подготовки обучающихся к государственной итоговой аттестации",
+    "Функциональная грамотность": "формирования функциональной грамотности обучающихся",
+    "Работа с одарёнными детьми": "работы с одарёнными детьми",
+    "Школьная документация": "ведения школьной документации",
+    "Внеурочная деятельность": "организации внеурочной деятельности",
+    "Профессиональное выгорание": "профилактики профессионального выгорания",
+    "Адаптация в коллективе": "адаптации в педагогическом коллективе",
+    "Самообразование и конкурсы": "самообразования и участия в профессиональных конкурсах",
+    "Дошкольное образование: режимные моменты": "организации режимных моментов и образовательной деятельности",
+    "Развивающая предметно-пространственная среда": "построения развивающей предметно-пространственной среды",
+    "Профориентация": "профориентационной работы",
+    "Здоровьесбережение": "здоровьесбережения",
+    "Логопедическая работа": "развития речи обучающихся (воспитанников)",
+    "Психолого-педагогического сопровождения": "психолого-педагогического сопровождения обучающихся",
+    "Психолого-педагогическое сопровождение": "психолого-педагогического сопровождения обучающихся",
+}
 
 # canonical request tag -> (task, first activity, second activity, expected result)
 PHRASES: dict[str, tuple[str, Activity, Activity, str]] = {
@@ -508,13 +604,39 @@ GENERIC_ACTIVITIES: tuple[Activity, Activity] = (
     ("Посещение урока (занятия) наставляемого, анализ и рекомендации", "посещение урока"),
     ("Открытый урок (занятие) наставника, разбор методических приёмов", "открытый урок"),
 )
+# the topics that follow the requests' own, so that no month of a long term repeats another
+MORE_ACTIVITIES: tuple[Activity, ...] = (
+    ("Совместное планирование и разбор технологической карты урока (занятия)", "консультация"),
+    ("Взаимопосещение уроков (занятий) коллег, обсуждение увиденных приёмов", "посещение урока"),
+    ("Участие в заседании методического объединения, выступление наставляемого", "встреча"),
+    ("Анализ результатов контрольных (диагностических) работ обучающихся", "консультация"),
+    ("Самоанализ урока (занятия) наставляемого по видеозаписи или конспекту", "практикум"),
+    ("Подготовка материалов в методическую копилку: лучшие приёмы и разработки", "практикум"),
+    ("Обсуждение прочитанной методической литературы и открытых уроков коллег", "встреча"),
+)
 
 
 def _phrases(tag: str) -> tuple[str, Activity, Activity, str] | None:
     return PHRASES.get(clean(tag))
 
 
-def task_for(tag: str) -> str:
+# the phrases for a director's deputy or another head in place of those for a teacher
+EXECUTIVE_PHRASES: dict[str, tuple[str, Activity, Activity, str]] = {
+    "Классное руководство": (
+        "освоить планирование и организацию воспитательной работы в организации, методическое сопровождение "
+        "классных руководителей",
+        ("Консультация: план воспитательной работы организации и работа с классными руководителями",
+         "консультация"),
+        ("Совместная подготовка заседания методического объединения классных руководителей", "практикум"),
+        "составлен план воспитательной работы организации, проведено заседание методического объединения "
+        "классных руководителей"),
+}
+EXECUTIVE_TASKS = {tag: phrases[0] for tag, phrases in EXECUTIVE_PHRASES.items()}
+
+
+def task_for(tag: str, *, executive: bool = False) -> str:
+    if executive and clean(tag) in EXECUTIVE_PHRASES:
+        return EXECUTIVE_PHRASES[clean(tag)][0]
     found = _phrases(tag)
     if found:
         return found[0]
@@ -523,7 +645,9 @@ def task_for(tag: str) -> str:
     return f"развить профессиональные компетенции по теме «{clean(tag)}»"
 
 
-def activities_for(tag: str) -> tuple[Activity, Activity]:
+def activities_for(tag: str, *, executive: bool = False) -> tuple[Activity, Activity]:
+    if executive and clean(tag) in EXECUTIVE_PHRASES:
+        return EXECUTIVE_PHRASES[clean(tag)][1], EXECUTIVE_PHRASES[clean(tag)][2]
     found = _phrases(tag)
     if found:
         return found[1], found[2]
@@ -533,7 +657,9 @@ def activities_for(tag: str) -> tuple[Activity, Activity]:
             (f"Практикум по теме «{clean(tag)}», посещение урока наставляемого", "практикум"))
 
 
-def result_for(tag: str) -> str:
+def result_for(tag: str, *, executive: bool = False) -> str:
+    if executive and clean(tag) in EXECUTIVE_PHRASES:
+        return EXECUTIVE_PHRASES[clean(tag)][3]
     found = _phrases(tag)
     if found:
         return found[3]

@@ -487,3 +487,40 @@ def decline_position(position: str, case: str) -> str:
     index = _case_index(case)
     text = " ".join(str(position or "").split())
     return _decline_position(text, index) if text else ""
+
+
+_NEUTER_ADJECTIVE = {"ое": ("ое", "ого", "ому", "ое", "ым", "ом"), "ее": ("ее", "его", "ему", "ее", "им", "ем")}
+_NEUTER_NOUN = ("ие", "ия", "ию", "ие", "ием", "ии")
+
+
+def _org_word(word: str, case: int) -> str:
+    lower = word.lower()
+    if len(lower) > 3 and lower[-2:] in _NEUTER_ADJECTIVE:
+        return _restyle(word, lower[:-2] + _NEUTER_ADJECTIVE[lower[-2:]][case])
+    if len(lower) > 3 and lower.endswith("ие"):
+        return _restyle(word, lower[:-2] + _NEUTER_NOUN[case])
+    if _is_adjective(word):
+        return _restyle(word, _adjective(lower, case))
+    if lower.endswith(("ия", "ция")):  # организация, гимназия: genitive, dative and prepositional in «и»
+        return _restyle(word, lower[:-1] + ("я", "и", "и", "ю", "ей", "и")[case])
+    return _restyle(word, _noun(lower, case))
+
+
+def decline_organisation(name: str, case: str) -> str:
+    """An organisation's full name in the case: the words before its proper name in quotes decline
+    («Муниципальное бюджетное общеобразовательное учреждение «СОШ № 5»» -> «Муниципальному бюджетному
+    общеобразовательному учреждению «СОШ № 5»»), the quoted name and what follows stay as typed."""
+    index = _case_index(case)
+    text = " ".join(str(name or "").split())
+    cut = min((i for i in (text.find("«"), text.find('"')) if i >= 0), default=len(text))
+    head, tail = text[:cut].rstrip(), text[cut:]
+    words = head.split(" ") if head else []
+    declined = list(words)
+    for i, word in enumerate(words):  # the adjectives, then the head noun; what follows it stays in its case
+        if not re.fullmatch("[А-ЯЁа-яё]+", word) or word.isupper():
+            break
+        declined[i] = _org_word(word, index)
+        lower = word.lower()
+        if not (lower[-2:] in _NEUTER_ADJECTIVE or _is_adjective(word)):
+            break
+    return " ".join(part for part in (" ".join(declined), tail) if part)

@@ -30,8 +30,8 @@ def pairs_order(data: ProgramData, pairs: list[Pair], *, number: str, on: date, 
     return Rendered(title, template.render(ctx))
 
 
-def reward_order(data: ProgramData, *, today: date, book_dir: Path | None = None) -> Rendered:
-    ctx = c.reward_context(data, today=today)
+def reward_order(data: ProgramData, *, today: date, book_dir: Path | None = None, number: str = "") -> Rendered:
+    ctx = c.reward_context(data, today=today, number=number)
     template = load_template(template_path(REWARD_TEMPLATE, book_dir), c.REWARD_KEYS)
-    title = f"Приказ о поощрении наставников от {today:%d.%m.%Y}"
+    title = f"Приказ о поощрении наставников{f' № {number}' if number else ''} от {today:%d.%m.%Y}"
     return Rendered(title, template.render(ctx))

@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from mentorxl.core.models import Pair
 from mentorxl.core.program import ProgramData
 from mentorxl.documents import context as c
 from mentorxl.documents.env import load_template
@@ -76,9 +77,9 @@ def programs(data: ProgramData, *, today: date, book_dir: Path | None = None,
 
 
 def agreements(data: ProgramData, *, today: date, book_dir: Path | None = None,
-               parallel: bool | None = None) -> list[Rendered]:
-    """A supplementary agreement for each mentor of the pairs approved or in force."""
-    contexts = c.agreement_contexts(data, today=today)
+               parallel: bool | None = None, pairs: list[Pair] | None = None) -> list[Rendered]:
+    """A supplementary agreement for each mentor of `pairs` (default: the pairs approved or in force)."""
+    contexts = c.agreement_contexts(data, today=today, pairs=pairs)
     path = template_path(AGREEMENT_TEMPLATE, book_dir)
     docs = render_batch(path, c.AGREEMENT_KEYS, contexts, parallel=parallel)
     return [Rendered(f"Дополнительное соглашение ({ctx['mentor']['name']})", doc)
@@ -86,11 +87,11 @@ def agreements(data: ProgramData, *, today: date, book_dir: Path | None = None,
 
 
 def consents(data: ProgramData, *, today: date, book_dir: Path | None = None,
-             parallel: bool | None = None) -> list[Rendered]:
+             parallel: bool | None = None, again: bool = True) -> list[Rendered]:
     """A personal-data consent form for each person of the banks without the date of one."""
     common = c.base(data, today, "согласие на обработку персональных данных", need_head=False)
     contexts = [c.consent_context(data, who, role, today=today, common=common)
-                for who, role in c.people_missing_consent(data)]
+                for who, role in c.people_missing_consent(data, again=again)]
     path = template_path(CONSENT_TEMPLATE, book_dir)
     docs = render_batch(path, c.CONSENT_KEYS, contexts, parallel=parallel)
     return [Rendered(f"Согласие на обработку ПДн ({ctx['person']['name']})", doc)

@@ -98,9 +98,12 @@ def meetings_chart(m: Monitoring) -> bytes | None:
         ax = fig.add_subplot()
         labels = [f"№ {a.number}" for a in pairs]
         colours = ["#C00000" if a.idle else "#5B9BD5" for a in pairs]
-        bars = ax.bar(range(len(pairs)), [a.meetings for a in pairs], color=colours)
+        top = max([a.meetings for a in pairs] + [1])
+        # a pair with no meeting still shows its red: a low bar labelled «0», never a bar of zero height
+        heights = [a.meetings if a.meetings else (top * 0.04 if a.idle else 0) for a in pairs]
+        bars = ax.bar(range(len(pairs)), heights, color=colours)
         if len(pairs) <= 30:
-            ax.bar_label(bars, padding=2, fontsize=7)
+            ax.bar_label(bars, labels=[str(a.meetings) for a in pairs], padding=2, fontsize=7)
         ax.set_xticks(range(len(pairs)), labels, rotation=90 if len(pairs) > 12 else 0, fontsize=7)
         ax.set_ylabel("Встреч")
         ax.yaxis.set_major_locator(MaxNLocator(integer=True))
@@ -158,6 +161,49 @@ class _Writer:
             fonts.set(qn(attr), FONT)
         pf = normal.paragraph_format
         pf.space_before, pf.space_after = Pt(0), Pt(0)
+        self._russian()
+        self._page_numbers()
+
+    def _russian(self) -> None:
+        """Every language mark of the styles says ru-RU (python-docx's default template says en-US)."""
+        from docx.oxml import OxmlElement
+        from docx.oxml.ns import qn
+
+        styles = self.doc.styles.element
+        rpr = styles.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
+        if rpr is not None and rpr.find(qn("w:lang")) is None:
+            rpr.append(OxmlElement("w:lang"))
+        for lang in styles.iter(qn("w:lang")):
+            lang.set(qn("w:val"), "ru-RU")
+            lang.set(qn("w:eastAsia"), "ru-RU")
+        self.doc.core_properties.language = "ru-RU"
+
+    def _page_numbers(self) -> None:
+        """ГОСТ Р 7.0.97-2016: the page number in the middle of the top margin from the second page on."""
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+        from docx.oxml import OxmlElement
+        from docx.oxml.ns import qn
+        from docx.shared import Mm, Pt
+
+        section = self.doc.sections[0]
+        section.header_distance = Mm(10)
+        section.different_first_page_header_footer = True
+        section.first_page_header.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER  # the first page: none
+        p = section.header.paragraphs[0]
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        for kind, value in (("begin", None), ("instr", " PAGE "), ("separate", None), ("text", "2"), ("end", None)):
+            run = p.add_run()
+            run.font.size = Pt(12)
+            if kind == "text":
+                run.text = value or ""
+                continue
+            el = OxmlElement("w:instrText" if kind == "instr" else "w:fldChar")
+            if kind == "instr":
+                el.set(qn("xml:space"), "preserve")
+                el.text = value
+            else:
+                el.set(qn("w:fldCharType"), kind)
+            run._r.append(el)
 
     def para(self, text: str = "", *, bold: bool = False, align: str = "justify", indent: bool = True,
              size: float | None = None, after: float = 0, before: float = 0, italic: bool = False) -> Any:
@@ -185,6 +231,7 @@ class _Writer:
     def table(self, header: Sequence[str], rows: Sequence[Sequence[object]], widths: Sequence[float],
               *, bold_last: bool = False) -> None:
         from docx.enum.text import WD_ALIGN_PARAGRAPH
+        from docx.oxml import OxmlElement
         from docx.shared import Mm, Pt
 
         table = self.doc.add_table(rows=1, cols=len(header))
@@ -194,8 +241,9 @@ class _Writer:
             cell = table.rows[0].cells[i]
             cell.text = ""
             run = cell.paragraphs[0].add_run(text)
-            run.bold, run.font.size = True, Pt(11)
+            run.bold, run.font.size = True, Pt(header_size(text, widths[i]))
             cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+        table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))  # repeated on every page
         for n, row in enumerate(rows):
             cells = table.add_row().cells
             for i, value in enumerate(row):
@@ -207,6 +255,7 @@ class _Writer:
         for column, width in zip(table.columns, widths, strict=True):
             column.width = Mm(width)  # the grid LibreOffice lays out by
         for row in table.rows:
+            row._tr.get_or_add_trPr().insert(0, OxmlElement("w:cantSplit"))  # a row never splits over two pages
             for cell, width in zip(row.cells, widths, strict=True):
                 cell.width = Mm(width)  # the cell widths Word lays out by
         self.para(after=4)
@@ -225,6 +274,21 @@ class _Writer:
         buffer = io.BytesIO()
         self.doc.save(buffer)
         return buffer.getvalue()
+
+
+HEADER_SIZE = 11.0
+CELL_MARGINS_MM = 4.0  # left and right padding of a cell (1.9 mm each in Word and LibreOffice), rounded up
+BOLD_CHAR_EM = 0.56  # the widest average of a bold Times Cyrillic letter, in em
+
+
+def header_size(text: str, width_mm: float) -> float:
+    """The size of a header cell's text at which its longest word fits the column: no word is broken inside a
+    header («Промежуточна/я»)."""
+    longest = max((len(word) for word in text.split()), default=0)
+    if not longest:
+        return HEADER_SIZE
+    fits = (width_mm - CELL_MARGINS_MM) / (longest * BOLD_CHAR_EM * 25.4 / 72)
+    return max(7.0, min(HEADER_SIZE, int(fits * 2) / 2))
 
 
 def signature_name(full_name: str) -> str:
@@ -259,18 +323,23 @@ def _date(d: Any) -> str:
 
 def _participants(w: _Writer, m: Monitoring) -> None:
     w.heading("1. Участники программы наставничества")
-    mentors = counted(m.mentors, "наставник", "наставника", "наставников")
-    mentees = counted(m.mentees, "наставляемый", "наставляемых", "наставляемых")
+    mentors = counted(m.mentors_in_pairs, "наставник", "наставника", "наставников")
+    mentees = counted(m.mentees_in_pairs, "наставляемый", "наставляемых", "наставляемых")
     pairs = counted(m.pairs, "наставническая пара (группа)", "наставнические пары (группы)",
                     "наставнических пар (групп)")
-    w.para(f"В {m.year} учебном году в программе участвуют {mentors} и {mentees}; сформировано {pairs}, "
-           f"из них действуют {m.pairs_in_force}.", after=4)
-    rows = [
+    staff = (f" — {percent(m.staff_share)} от {counted(m.staff, 'педагога', 'педагогов', 'педагогов')} организации"
+             if m.staff and m.staff_share is not None else "")
+    w.para(f"В {m.year} учебном году сформировано {pairs}, из них действуют {m.pairs_in_force}; в действующих "
+           f"парах (группах) участвуют {mentors} и {mentees}{staff}.", after=4)
+    rows: list[tuple[str, object]] = [
         ("Наставники в банке", m.mentors), ("Наставляемые в банке", m.mentees),
         ("Наставнические пары и группы учебного года", m.pairs), ("из них действующие", m.pairs_in_force),
         ("из них группы", m.groups), ("Наставники в действующих парах", m.mentors_in_pairs),
         ("Наставляемые в действующих парах", m.mentees_in_pairs),
     ]
+    if m.staff and m.staff_share is not None:
+        rows += [("Численность педагогов организации", m.staff),
+                 ("Доля педагогов в действующих парах", percent(m.staff_share))]
     w.table(("Показатель", "Значение"), rows, (120, 45))
     if m.pairs:
         w.table(("Форма наставничества", "Пар (групп)"), list(m.by_form.items()), (120, 45))
@@ -345,11 +414,14 @@ def _roadmap(w: _Writer, m: Monitoring) -> None:
     share = percent(r.share) if r.share is not None else "—"
     w.para(f"Выполнено {r.done} из {r.counted} мероприятий (без отменённых) — {share}.", after=4)
     rows = [(v.EVENT_DONE, r.done), (v.EVENT_IN_PROGRESS, r.in_progress), (v.EVENT_PLANNED, r.planned),
-            (v.EVENT_CANCELLED, r.cancelled), ("Просрочено", r.overdue), ("Всего", r.total)]
+            (v.EVENT_CANCELLED, r.cancelled), ("Всего", r.total)]  # the statuses add up to «Всего»
     w.table(("Статус", "Мероприятий"), rows, (120, 45), bold_last=True)
+    if r.overdue:
+        w.para(f"Из них просрочено (срок прошёл, отметки о выполнении нет): {r.overdue}.", after=4)
     w.picture(roadmap_chart(m))
     if r.overdue_events:
-        w.para("Просроченные мероприятия:", after=2, indent=False, align="left")
+        caption = w.para("Просроченные мероприятия:", after=2, indent=False, align="left")
+        caption.paragraph_format.keep_with_next = True  # never alone at the foot of a page
         w.table(("Мероприятие", "Срок", "Крайний срок"),
                 [(e.event, e.term, _date(e.due)) for e in r.overdue_events], (95, 45, 25))
 

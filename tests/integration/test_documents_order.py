@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import zipfile
 from collections.abc import Mapping, Sequence
 from datetime import date
@@ -15,7 +14,7 @@ from mentorxl.actions.documents import make_order
 from mentorxl.book.fake import FakeBook
 from mentorxl.core import contract as k
 from mentorxl.documents.render import DocxText, read_docx
-from mentorxl.errors import FileBusy, NothingToDo, SettingMissing
+from mentorxl.errors import FileBusy, NothingToDo, NotReady
 from tests.builders import Grid, grid, mentee, mentor, minimal_book, settings_grid, write_book
 
 ON = date(2025, 9, 1)
@@ -201,7 +200,7 @@ def test_without_approved_pairs_the_message_says_to_approve_first(tmp_path: Path
                                                (k.SET_HEAD, "Руководитель")])
 def test_a_missing_setting_is_named_and_nothing_is_written(tmp_path: Path, setting: str, what: str) -> None:
     book = fake_book(tmp_path, settings=settings_grid({setting: None}))
-    with pytest.raises(SettingMissing) as caught:
+    with pytest.raises(NotReady) as caught:  # the readiness gate names the setting before anything is written
         make_order(book, out_dir=None, number=None, on=None, today=ON)
     assert f"«{what}»" in caught.value.message
     assert not (tmp_path / "Документы").exists()
@@ -227,26 +226,25 @@ def test_names_with_quotes_ampersands_angle_brackets_and_yo_come_out_as_typed(tm
     assert "Директор\tП. Ф. Семёнов" in body
 
 
-def test_a_latin_look_alike_letter_is_printed_russian_and_the_user_is_told_to_fix_the_book(tmp_path: Path) -> None:
+def test_a_latin_look_alike_letter_stops_the_order_with_the_cell_to_fix(tmp_path: Path) -> None:
     latin_o = "Фёдoрова Алёна Игоревна"  # the «o» of the surname is Latin, as in the demo's «Кoвалёва»
     assert latin_o != "Фёдорова Алёна Игоревна"
     pairs = [{"number": "1", "mentor": "Иванова Мария Петровна", "mentees": latin_o, "status": "Утверждена"}]
     book = fake_book(tmp_path, pairs)
-    outcome = make_order(book, out_dir=None, number=None, on=None, today=ON)
-    doc = read(outcome.files[0])
-    # the bank has the name in Russian letters: the pair still finds her position there
-    assert any("Фёдорова Алёна Игоревна, учитель химии" in line for line in doc.body)
-    assert doc.body[-1] == "3 | Фёдорова Алёна Игоревна |  | "  # and she signs under her Russian name
-    assert not re.search(r"[A-Za-z]", doc.text)
-    assert f"в ФИО «{latin_o}» есть латинские буквы (o)" in outcome.message
-    assert "«Проверить данные» покажет" in outcome.message
-    assert outcome.data["warnings"] == [outcome.message.splitlines()[1]]
+    with pytest.raises(NotReady) as caught:
+        make_order(book, out_dir=None, number=None, on=None, today=ON)
+    assert caught.value.exit_code == 1
+    assert (f"• лист «Пары», строка 2, столбец «Наставляемые»: В ФИО «{latin_o}» есть латинские буквы (o)"
+            in caught.value.message)
+    assert not (tmp_path / "Документы").exists()
     assert [r["mentees"] for r in book.rows_of(k.PAIRS)] == [latin_o]  # the book is not changed behind her back
+    assert book.saves == 0
 
 
-def test_an_order_with_names_in_russian_letters_carries_no_warning(tmp_path: Path) -> None:
+def test_an_order_with_names_in_russian_letters_carries_no_warning_about_letters(tmp_path: Path) -> None:
     outcome = make_order(fake_book(tmp_path), out_dir=None, number=None, on=None, today=ON)
-    assert "латинские" not in outcome.message and "warnings" not in outcome.data
+    assert "латинские" not in outcome.message
+    assert not any("латинские" in w for w in outcome.data.get("warnings", []))
 
 
 def test_a_control_character_pasted_into_a_name_does_not_corrupt_the_order(tmp_path: Path) -> None:

@@ -36,6 +36,37 @@ def excel_book(demo_grids, tmp_path, monkeypatch):
     return make
 
 
+CONSENTS = ("Согласие на наставничество", "Согласие на обработку ПДн")
+
+
+def _corrected(grids: dict[str, list[list[object]]]) -> dict[str, list[list[object]]]:
+    """The demo school after the куратор fixed what «Проверить данные» found: names in Russian letters, every
+    consent dated. The readiness gate lets documents through only then."""
+    from mentorxl.core.text import fix_lookalikes, hidden_latin
+
+    fixed = {name: [[fix_lookalikes(v) if isinstance(v, str) and hidden_latin(v) else v for v in row]
+                    for row in rows] for name, rows in grids.items()}
+    for sheet in (k.MENTEES.name, k.MENTORS.name):
+        rows = fixed[sheet]
+        columns = [i for i, h in enumerate(rows[0]) if h in CONSENTS]
+        for row in rows[1:]:
+            if row and row[0]:
+                for i in columns:
+                    row[i] = date(2025, 9, 1)
+    return fixed
+
+
+@pytest.fixture
+def corrected_book(demo_grids, tmp_path, monkeypatch):
+    monkeypatch.setattr(excel, "_today", lambda: TODAY)
+    monkeypatch.setattr(excel, "_open", lambda path: None)
+
+    def make(**options: object) -> FakeExcelBook:
+        return FakeExcelBook(_corrected(demo_grids), fullname=str(tmp_path / "Наставничество.xlsm"),
+                             **options)  # type: ignore[arg-type]
+    return make
+
+
 def _column(sheet, header: str) -> int:
     headers = {v: c for (r, c), v in sheet.cells.items() if r == 1}
     return headers[header]
@@ -74,8 +105,8 @@ def test_match_then_approve_fills_suggestions_and_adds_approved_pairs_to_the_pai
     assert "«Пары» добавлено" in xl.app.alerts[-1] or "В «Пары» добавлено" in xl.app.alerts[-1]
 
 
-def test_make_order_asks_number_and_date_writes_the_order_beside_the_book_and_records_it(excel_book, tmp_path):
-    xl = excel_book(answers=["", ""])
+def test_make_order_asks_number_and_date_writes_the_order_beside_the_book_and_records_it(corrected_book, tmp_path):
+    xl = corrected_book(answers=["", ""])
     excel.match_pairs(xl)
     suggestions = xl.sheet(k.SUGGESTIONS.name)
     mentor_col, decision_col = _column(suggestions, "Наставник"), _column(suggestions, "Решение")
@@ -89,6 +120,15 @@ def test_make_order_asks_number_and_date_writes_the_order_beside_the_book_and_re
     pairs = xl.sheet(k.PAIRS.name)
     number_col = _column(pairs, "Номер приказа")
     assert any(v for (r, c), v in pairs.cells.items() if c == number_col and r > 1)
+
+
+def test_the_demo_as_it_comes_gets_the_list_of_what_to_fix_instead_of_programs(excel_book, tmp_path):
+    xl = excel_book()
+    excel.pair_documents(xl)  # the demo keeps a mentor of a pair in force without the consent to mentor
+    assert not list((tmp_path / DOCS_FOLDER).rglob("Программа*.docx"))
+    message = xl.app.alerts[-1]
+    assert "документ не составлен" in message and "лист «Наставники», строка" in message
+    assert "Traceback" not in message
 
 
 def test_cancelling_the_order_number_box_does_nothing_and_says_nothing(excel_book, tmp_path):
@@ -139,8 +179,8 @@ def test_update_roadmap_reports_the_overdue_events(excel_book):
 
 
 
-def test_pair_documents_writes_programs_and_agreements_beside_the_book_and_lists_them(excel_book, tmp_path):
-    xl = excel_book()
+def test_pair_documents_writes_programs_and_agreements_beside_the_book_and_lists_them(corrected_book, tmp_path):
+    xl = corrected_book()
     excel.pair_documents(xl)
     folder = tmp_path / DOCS_FOLDER
     programs = list(folder.rglob("Программа*.docx"))

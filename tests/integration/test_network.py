@@ -25,12 +25,12 @@ from tests.builders import grid, mentee, mentor, minimal_book, settings_grid, wr
 TODAY = date(2025, 10, 1)
 AGREED = "01.09.2025"
 SCHOOL_1 = {k.SET_ORG_SHORT: "МКОУ «Берёзовская ООШ»", k.SET_ORG_FULL: "Муниципальное казённое общеобразовательное "
-            "учреждение «Берёзовская основная общеобразовательная школа»", k.SET_INN: "6601000001",
+            "учреждение «Берёзовская основная общеобразовательная школа»", k.SET_ORG_INN: "6601000001",
             k.SET_PLACE: "с. Берёзовка"}
 SCHOOL_2 = {k.SET_ORG_SHORT: "МКОУ «Берёзовская СОШ»", k.SET_ORG_FULL: "МКОУ «Берёзовская СОШ»",
-            k.SET_INN: "6601000002", k.SET_PLACE: "с. Берёзовка"}
+            k.SET_ORG_INN: "6601000002", k.SET_PLACE: "с. Берёзовка"}
 SCHOOL_3 = {k.SET_ORG_SHORT: "МБОУ «СОШ № 7»", k.SET_ORG_FULL: "МБОУ «СОШ № 7» г. Заречного",
-            k.SET_INN: "6601000003", k.SET_PLACE: "г. Заречный"}
+            k.SET_ORG_INN: "6601000003", k.SET_PLACE: "г. Заречный"}
 
 WANTS = "Лесная Анна Сергеевна"  # school 1, agreed, no mentor at home
 SHY = "Тихая Вера Павловна"  # school 1, did not agree, no mentor at home
@@ -164,7 +164,7 @@ def test_a_book_of_a_school_the_file_does_not_know_is_told_so(folder: Path, tmp_
     out = tmp_path / "Сеть.xlsx"
     network_suggestions(folder, out=out)
     other = minimal_book()
-    other[k.SETTINGS.name] = settings_grid({k.SET_INN: "6601999999"})
+    other[k.SETTINGS.name] = settings_grid({k.SET_ORG_INN: "6601999999"})
     with pytest.raises(MentorXLError, match="нет сетевых предложений"):
         import_suggestions(FakeBook(other), out)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -211,16 +212,46 @@ def test_roadmap_completion_leaves_cancelled_events_out_and_counts_overdue_ones(
 def test_conclusions_say_in_plain_russian_what_the_figures_show() -> None:
     found = monitor(school(), TODAY).conclusions
     assert found == [
-        "Удовлетворённость выросла с 6,8 до 8,1 балла (анкеты: входная и итоговая).",
+        "Оценка «Удовлетворённость программой» выросла с 6,7 до 8,2 балла (анкеты: входная и итоговая).",
         "Индекс удовлетворённости — 79\u00a0% (итоговая анкета: 3 анкеты, 5 ответов на вопросы): средний уровень.",
         "Сильнее всего выросла оценка «Удовлетворённость программой»: +1,5 балла.",
         "Проведено 3 встречи общей продолжительностью 4,5 ч; в среднем 1,0 встречи на пару.",
-        "У 1 пары (№ 2) не было встреч больше 30 дней: куратору стоит связаться с наставниками.",
+        "У 1 пары (№ 2) не было встреч больше 30 дней.",
         "Наставничеством охвачено 2 из 3 педагогов целевой группы (67\u00a0%).",
-        "Без наставника остаётся 1 педагог целевой группы: подберите ему наставника («Подобрать пары»).",
         "Дорожная карта выполнена на 25\u00a0% (1 из 4 мероприятий).",
-        "Просрочено 1 мероприятие: отметьте выполнение или перенесите сроки.",
+        "Просрочено 1 мероприятие дорожной карты.",
     ]
+
+
+def test_the_satisfaction_sentence_follows_the_satisfaction_questions_own_row() -> None:
+    m = monitor(school(), TODAY)
+    [row] = [q for q in m.questions if q.label == "Удовлетворённость программой"]
+    first, last = (f"{row.means[kind]:.1f}".replace(".", ",") for kind in ("Входная", "Итоговая"))
+    assert m.conclusions[0].startswith(f"Оценка «Удовлетворённость программой» выросла с {first} до {last}")
+    assert (first, last) != ("6,8", "8,1")  # not the mean of every question (the row «Все вопросы»)
+
+
+def test_without_a_satisfaction_question_the_sentence_names_the_row_of_all_questions() -> None:
+    rows = [survey(A, "Наставляемый", "Входная", 5, 5), survey(A, "Наставляемый", "Итоговая", 8, 8)]
+    m = monitor(school(rows), TODAY)
+    m.questions = [q for q in m.questions if "Удовлетвор" not in q.label]
+    from mentorxl.core.monitoring import conclusions
+
+    assert conclusions(m)[0].startswith("Средний балл по всем вопросам вырос с 5,0 до 8,0 балла")
+
+
+def test_the_conclusions_never_tell_the_reader_to_press_a_button_the_to_do_note_does() -> None:
+    m = monitor(school(), TODAY)
+    assert not any(re.search(r"«Подобрать пары»|кнопк|лист «|отметьте|заполните", s, re.IGNORECASE)
+                   for s in m.conclusions)
+    assert "Подберите наставников (1 педагог целевой группы без пары): кнопка «Подобрать пары»." in m.to_do
+    assert "Свяжитесь с наставниками пар без встреч больше 30 дней: № 2." in m.to_do
+
+
+def test_participants_are_the_people_in_pairs_and_shares_use_the_staff_setting() -> None:
+    m = monitor(school(), TODAY)
+    assert m.participants == m.mentors_in_pairs + m.mentees_in_pairs
+    assert m.staff is None and m.staff_share is None
 
 
 def test_a_falling_satisfaction_and_a_gap_between_roles_are_named() -> None:
@@ -231,9 +262,8 @@ def test_a_falling_satisfaction_and_a_gap_between_roles_are_named() -> None:
         survey(M1, "Наставник", "Итоговая", 9, 9),
     ]
     found = monitor(school(rows), TODAY).conclusions
-    assert found[0].startswith(
-        "Удовлетворённость снизилась с 8,5 до 7,0 балла (анкеты: входная и итоговая): "
-    )
+    assert found[0] == ("Оценка «Удовлетворённость программой» снизилась с 8,5 до 6,5 балла "
+                        "(анкеты: входная и итоговая).")
     assert any(s.startswith("Ниже всего оценено «Удовлетворённость программой» (6,5 балла)") for s in found)
     assert "Наставляемые оценивают программу ниже, чем наставники (5,0 против 9,0 балла)." in found
 
@@ -241,8 +271,9 @@ def test_a_falling_satisfaction_and_a_gap_between_roles_are_named() -> None:
 def test_an_empty_school_gets_conclusions_asking_for_the_missing_data() -> None:
     m = monitor(program(book()), TODAY)
     assert m.satisfaction is None and m.coverage.share is None and m.roadmap.share is None
-    assert m.conclusions[0].startswith("Анкетирование ещё не проводилось")
-    assert m.conclusions[-1] == "Дорожная карта не заполнена."
+    assert m.conclusions[0] == "Анкетирование участников в отчётном периоде не проводилось."
+    assert m.conclusions[-1] == "Дорожная карта программы не утверждена."
+    assert m.to_do[0].startswith("Проведите входную анкету") and m.to_do[-1] == "Заполните лист «Дорожная карта»."
 
 
 def test_the_figures_serialise_to_json() -> None:
@@ -254,7 +285,7 @@ def test_the_figures_serialise_to_json() -> None:
     assert data["overall"]["change"] == pytest.approx(1.3) and data["coverage"]["share"] == pytest.approx(
         2 / 3
     )
-    assert "Удовлетворённость выросла" in text
+    assert "Оценка «Удовлетворённость программой» выросла" in text
 
 
 @pytest.mark.parametrize(
@@ -319,3 +350,15 @@ def test_a_pair_formed_by_a_recent_order_is_not_idle_yet() -> None:
     assert (activity["1"].idle_days, activity["1"].idle) == (5, False)
     assert (activity["2"].idle_days, activity["2"].idle) == (54, True)
     assert (activity["3"].idle_days, activity["3"].idle) == (None, True)  # no meeting and no date at all
+
+
+def test_pairs_fixed_recently_without_meetings_are_not_said_to_have_met() -> None:
+    from mentorxl.core.monitoring import conclusions
+
+    m = monitor(school(), TODAY)
+    import dataclasses
+
+    m.activity = [dataclasses.replace(a, meetings=0) for a in m.activity if not a.idle]
+    found = conclusions(m)
+    assert not any(s.startswith("Все действующие пары встречались") for s in found)
+    assert any(s.startswith("Пар без встреч более 30 дней нет;") and "ещё не встречал" in s for s in found)
