@@ -222,7 +222,8 @@ def build_parser() -> argparse.ArgumentParser:
     c = command("import", cmd_import, "загрузить выгрузку онлайн-формы (xlsx или csv) или дорожную карту (docx)")
     c.add_argument("book")
     c.add_argument("export")
-    c.add_argument("--as", dest="as_", required=True, choices=["mentees", "mentors", "survey", "roadmap", "suggestions"])
+    c.add_argument("--as", dest="as_", required=True,
+                   choices=["mentees", "mentors", "survey", "roadmap", "suggestions"])
     c.add_argument("--overwrite", action="store_true", help="перезаписывать заполненные ячейки")
 
     c = command("complete", cmd_complete,

@@ -31,6 +31,7 @@ from mentorxl.core.imports import (
 )
 from mentorxl.core.problems import SEVERITY_LABEL, Problem
 from mentorxl.core.roadmap_state import roadmap_states
+from mentorxl.core.terms import school_year_start
 from mentorxl.core.text import header_key
 from mentorxl.errors import BookUnreadable, MentorXLError, NothingToDo
 

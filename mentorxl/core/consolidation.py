@@ -91,7 +91,8 @@ def school_row(data: ProgramData, today: date, fallback_name: str) -> SchoolRow:
     s = data.settings
     si = m.satisfaction
     return SchoolRow(
-        full_name=s.get(k.SET_ORG_FULL), inn=s.get(k.SET_ORG_INN).strip(), year=school_year_start(s.get(k.SET_YEAR), today),
+        full_name=s.get(k.SET_ORG_FULL), inn=s.get(k.SET_ORG_INN).strip(),
+        year=school_year_start(s.get(k.SET_YEAR), today),
         indicators=indicators(data, today, m.roles),
         organisation=s.get(k.SET_ORG_SHORT) or s.get(k.SET_ORG_FULL) or fallback_name,
         place=s.get(k.SET_PLACE),

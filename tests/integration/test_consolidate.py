@@ -264,7 +264,8 @@ def versions(folder: Path) -> None:
     write_book(folder / "школа_01_старая.xlsx", old, saved=datetime(2026, 2, 1, 9, 0))
     for n, name in enumerate(("МБОУ «СОШ № 2»", "МБОУ СОШ 2 (исправленная)")):
         sheets = school_sheets(1)
-        sheets[k.SETTINGS.name] = settings_grid({k.SET_ORG_SHORT: name, k.SET_ORG_FULL: name, k.SET_ORG_INN: "6601002003",
+        sheets[k.SETTINGS.name] = settings_grid({k.SET_ORG_SHORT: name, k.SET_ORG_FULL: name,
+                                                 k.SET_ORG_INN: "6601002003",
                                                  k.SET_YEAR: "2025/2026"})
         write_book(folder / f"вторая_{n}.xlsx", sheets, saved=datetime(2026, 3, 1 + n, 9, 0))
     last_year = school_sheets(2)
