@@ -74,7 +74,7 @@ def test_a_new_book_reads_without_problems_other_than_empty_settings(blank):
 def test_settings_hold_every_parameter_of_the_contract_in_order_with_defaults_and_notes(blank):
     ws = openpyxl.load_workbook(blank)[k.SETTINGS.name]
     rows = [[c.value for c in row] for row in ws.iter_rows(min_row=2)]
-    assert [r[0] for r in rows] == [*k.SETTING_ORDER, "Численность педагогов", "ИНН"]
+    assert [r[0] for r in rows] == [*k.SETTING_ORDER, "Численность педагогов"]
     by_name = {r[0]: r for r in rows}
     for name, default in k.SETTING_DEFAULTS.items():
         assert str(by_name[name][1]) == default
