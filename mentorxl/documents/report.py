@@ -429,14 +429,13 @@ def _roadmap(w: _Writer, m: Monitoring) -> None:
 def _indicators(w: _Writer, found: Indicators) -> None:
     """Issue 14: the indicators the municipal coordinator collects, each with its numerator and denominator."""
     w.heading("7. Показатели для муниципального координатора")
-    w.para("Показатели считаются так же, как в муниципальной сводке (mentorxl consolidate): числитель и "
-           "знаменатель каждого видны, определения — на листе «Определения показателей» сводки и в README.",
-           after=4)
+    w.para("Показатели рассчитаны по тем же правилам, что и в муниципальной сводке; для каждого указаны "
+           "числитель и знаменатель.", after=4)
     rows = [(i.title, fraction(i), shown(i)) for i in found.all()]
     w.table(("Показатель", "Числитель из знаменателя", "Значение"), rows, (95, 45, 30))
     if not found.pay_readable:
-        w.para("«Доплата наставнику» задана не суммой в рублях (например, процентом оклада): сумма доплаты не "
-               "рассчитана.", after=4)
+        w.para("Доплата наставникам установлена не суммой в рублях (например, в процентах оклада), поэтому её "
+               "общий размер не рассчитан.", after=4)
 
 
 def render_report(m: Monitoring, indicators: Indicators | None = None) -> bytes:
