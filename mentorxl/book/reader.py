@@ -16,7 +16,7 @@ from mentorxl.book.extent import ExtentGuard
 from mentorxl.core import contract as k
 from mentorxl.core.contract import SheetSpec
 from mentorxl.core.program import ProgramData, load_program
-from mentorxl.core.table import Table, locate
+from mentorxl.core.table import CellError, SparseGrid, Table, locate
 from mentorxl.core.text import sheet_key
 from mentorxl.errors import BookUnreadable, SheetMissing
 
@@ -85,12 +85,26 @@ def sheet_grid(book: pc.CalamineWorkbook, name: str, guard: ExtentGuard | None =
         guard.check(name)
     try:
         sheet = book.get_sheet_by_name(name)
-        return sheet.to_python(skip_empty_area=False)
+        rows = _filled_rows(sheet.iter_rows())
+        height = sheet.height
     except BaseException as e:
         if not _calamine_failed(e):
             raise
         raise BookUnreadable(f"Лист «{name}» не удалось прочитать: {e}.",
                              "Пересохраните книгу в Excel или LibreOffice.") from e
+    if guard is not None:
+        for (r, c), code in guard.errors(name).items():
+            cells = rows.setdefault(r, [])
+            cells.extend([""] * (c + 1 - len(cells)))
+            cells[c] = CellError(code)
+            height = max(height, r + 1)
+    return SparseGrid(rows, height)
+
+
+def _filled_rows(rows: Iterable[Sequence[object]]) -> dict[int, list[object]]:
+    """The rows holding anything, by 0-based index: empty rows (a million of them before a far value) are
+    passed over as calamine streams them, never kept."""
+    return {i: list(row) for i, row in enumerate(rows) if row.count("") != len(row)}
 
 
 def find_sheet(names: Iterable[str], wanted: str) -> str | None:

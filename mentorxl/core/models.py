@@ -47,8 +47,13 @@ def loose_number(value: object) -> float | None:
     return result
 
 
+LARGEST_COUNT = 1_000_000  # a count (mentees, years, hours) beyond this is a typo, not a number to compute with
+
+
 def loose_int(value: object) -> int | None:
     number = loose_number(value)
+    if number is not None and abs(number) > LARGEST_COUNT:
+        raise ValueError("number_too_large")
     return None if number is None else round(number)
 
 
