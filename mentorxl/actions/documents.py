@@ -11,6 +11,7 @@ from mentorxl.actions.base import Outcome
 from mentorxl.book.files import next_free, write_atomically
 from mentorxl.book.port import WorkbookPort
 from mentorxl.core import contract as k
+from mentorxl.core import orders
 from mentorxl.core import vocabulary as v
 from mentorxl.core.models import Pair
 from mentorxl.core.program import ProgramData
@@ -94,11 +95,14 @@ def make_order(book: WorkbookPort, *, out_dir: Path | None, number: str | None, 
     data = book.read(required=[k.PAIRS])
     pairs = c.pairs_to_order(data)
     if not pairs:
-        done = sorted({p.order_number for p in data.pairs
-                       if c.status_is(p, v.PAIR_APPROVED) and p.order_number})
+        done = orders.orders_of(p for p in data.pairs if p.in_force)
         already = f" Утверждённые пары уже внесены в приказ № {', '.join(done)}." if done else ""
         raise NothingToDo(f"Нет утверждённых пар без приказа.{already}", APPROVE_FIRST)
-    number = clean(number) or c.next_order_number(p.order_number for p in data.pairs)
+    if clean(number) and orders.number_taken(clean(number), data.pairs):
+        raise MentorXLError(f"Приказ № {clean(number)} уже есть на листе «Пары»: один номер не выдаётся дважды.",
+                            "Укажите другой номер или не указывайте его: программа возьмёт следующий свободный "
+                            f"(№ {orders.next_order_number(orders.orders_of(data.pairs))}).")
+    number = clean(number) or orders.next_order_number(orders.orders_of(data.pairs))
     on = on or today
     doc = pairs_order(data, pairs, number=number, on=on, today=today, book_dir=_book_dir(book))
     folder = output_dir(book, data, out_dir)

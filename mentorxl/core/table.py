@@ -114,6 +114,13 @@ def with_own_columns(table: Table, rows: Sequence[Mapping[str, object]]) -> tupl
     return replace(table, columns=columns), added
 
 
+def written_columns(table: Table, rows: Sequence[Mapping[str, object]]) -> dict[str, int]:
+    """Where a replace writes: the contract columns by key, and the user's own columns whose header the rows
+    carry (the «Подбор» notes kept beside a suggestion, core/suggestions.py), by header."""
+    carried = {key for row in rows for key in row}
+    return {**table.columns, **{h: i for h, i in table.extra.items() if h in carried and h not in table.columns}}
+
+
 def column_letter(index: int) -> str:
     """The Excel letters of a 0-based column index: 0 → «A», 27 → «AB»."""
     letters = ""

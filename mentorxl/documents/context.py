@@ -13,11 +13,13 @@ from datetime import date
 from typing import Any
 
 from mentorxl.core import contract as k
+from mentorxl.core import orders
 from mentorxl.core import vocabulary as v
 from mentorxl.core.dates import add_months
 from mentorxl.core.models import Mentee, Mentor, Pair, Person
 from mentorxl.core.program import ProgramData
-from mentorxl.core.text import clean, fix_lookalikes, header_key, name_key, person_key
+from mentorxl.core.statuses import MenteeStatus, PairStatus, parse
+from mentorxl.core.text import clean, fix_lookalikes, header_key, person_key
 from mentorxl.documents.declension import detect_gender
 from mentorxl.errors import SettingMissing
 
@@ -117,31 +119,21 @@ def base(data: ProgramData, today: date, what: str, *, need_head: bool = True) -
 
 
 def status_is(pair: Pair, *statuses: str) -> bool:
-    """The pair's status is one of these, as typed in any letter case."""
-    return name_key(pair.status) in {name_key(s) for s in statuses}
+    """The pair's status is one of these, as core/statuses.py reads a status."""
+    return pair.state in {parse(PairStatus, s) for s in statuses}
 
 
 def pairs_to_order(data: ProgramData) -> list[Pair]:
-    """Pairs of «Пары» approved and not yet in an order."""
-    return [p for p in data.pairs
-            if status_is(p, v.PAIR_APPROVED) and not p.order_number and p.mentor and p.mentees]
+    """Pairs of «Пары» approved and not yet in an order (the rule: core/orders.py)."""
+    return orders.pairs_to_order(data.pairs)
 
 
 def pairs_in_force(data: ProgramData) -> list[Pair]:
     """Pairs and groups approved or at work («Утверждена», «Действует»)."""
-    return [p for p in data.pairs if status_is(p, *v.PAIRS_IN_FORCE) and p.mentor and p.mentees]
+    return [p for p in data.pairs if p.in_force and p.mentor and p.mentees]
 
 
-def next_order_number(numbers: Iterable[str]) -> str:
-    """The number after the largest one typed, in the same pattern («12» → «13», «45-н» → «46-н»)."""
-    best: tuple[int, str, str] | None = None
-    for number in numbers:
-        m = re.match(r"^(\D*?)(\d+)(.*)$", clean(number))
-        if m and (best is None or int(m[2]) > best[0]):
-            best = (int(m[2]), m[1], m[3])
-    if best is None:
-        return "1"
-    return f"{best[1]}{best[0] + 1}{best[2]}"
+next_order_number = orders.next_order_number
 
 
 def people_missing_consent(data: ProgramData) -> list[tuple[Person, str]]:
@@ -150,7 +142,8 @@ def people_missing_consent(data: ProgramData) -> list[tuple[Person, str]]:
     out: list[tuple[Person, str]] = []
     for people, role in ((data.mentors, v.ROLE_MENTOR), (data.mentees, v.ROLE_MENTEE)):
         for p in people:
-            if p.name and p.consent_pd is None and person_key(p.name) not in seen and p.status != v.MENTEE_LEFT:
+            left = parse(MenteeStatus, p.status) is MenteeStatus.LEFT  # «Выбыл» in both banks
+            if p.name and p.consent_pd is None and p.key not in seen and not left:
                 seen.add(person_key(p.name))
                 out.append((p, role))
     return out
