@@ -135,3 +135,20 @@ def test_calamine_alone_dies_on_the_far_corner_cell_which_is_why_the_reader_meas
     assert alone.returncode != 0  # SIGABRT (-6) from a Rust allocation failure, or MemoryError
     with pytest.raises(BookUnreadable, match="XFD1048576"):
         read_program(path)
+
+
+def test_the_demo_draft_pair_is_not_approved_again_after_match_and_approve_all(tmp_path, capsys):
+    """Issue 10: pair 6 «Проект» (Новиков – Зайцев) of the demo came back as pair 7 and went into the order."""
+    from mentorxl.core.models import Pair
+
+    book = tmp_path / "demo.xlsx"
+    assert main(["new", str(book), "--demo"]) == 0
+    assert main(["match", str(book), "--json"]) == 0
+    assert main(["approve", str(book), "--all"]) == 0
+    capsys.readouterr()
+    [approved] = tmp_path.glob("demo — пары утверждены*.xlsx")
+    pairs: list[Pair] = read_program(approved).pairs
+    zaitsev = [p for p in pairs if any(n.startswith("Зайцев") for n in p.mentees)]
+    assert [(p.number, p.status) for p in zaitsev] == [("6", "Проект")]
+    numbers = [c.value for c in openpyxl.load_workbook(approved)[k.PAIRS.name]["A"] if c.value is not None]
+    assert all(isinstance(n, int) for n in numbers[-3:])  # new pair numbers are numbers, not text
