@@ -158,7 +158,7 @@ def test_the_merge_keeps_touched_rows_in_order_refreshes_them_and_replaces_the_u
         Suggestion(mentee="Сидорова Ольга Павловна", mentor=ANNA, score=50),
     ]
     rows = suggestion_rows(previous, _result((PETR, ANNA), (MARIA, ANNA), unmatched=["Сидорова Ольга Павловна"]))
-    assert [(r["mentee"], r["mentor"], r["decision"] if "decision" in r else None, r["Заметка"]) for r in rows] == [
+    assert [(r["mentee"], r["mentor"], r.get("decision"), r["Заметка"]) for r in rows] == [
         (MARIA, OLEG, "Отклонить", None), (PETR, ANNA, "", "позвонить"), (MARIA, ANNA, "", None),
         ("Сидорова Ольга Павловна", "", None, None)]
     assert rows[1]["score"] == 90  # refreshed by the new run
