@@ -152,3 +152,22 @@ def test_the_demo_draft_pair_is_not_approved_again_after_match_and_approve_all(t
     assert [(p.number, p.status) for p in zaitsev] == [("6", "Проект")]
     numbers = [c.value for c in openpyxl.load_workbook(approved)[k.PAIRS.name]["A"] if c.value is not None]
     assert all(isinstance(n, int) for n in numbers[-3:])  # new pair numbers are numbers, not text
+
+
+def test_a_rejection_and_a_note_on_the_file_survive_three_matches_from_the_command_line(tmp_path, capsys):
+    from mentorxl.book.headless import HeadlessBook
+
+    sheets = minimal_book(mentees=[mentee("Иванова Мария Петровна")],
+                          mentors=[mentor("Кузнецова Анна Сергеевна"), mentor("Орлов Олег Олегович")])
+    sheets[k.SUGGESTIONS.name] = [
+        [*k.SUGGESTIONS.headers, "Заметка"],
+        ["Иванова Мария Петровна", "Кузнецова Анна Сергеевна", 95, None, None, None, None, "Отклонить", "не та смена"],
+    ]
+    book = write_book(tmp_path / "b.xlsx", sheets)
+    for _ in range(3):
+        assert main(["match", str(book), "--json"]) == 0
+        suggested = json.loads(capsys.readouterr().out)["suggestions"]
+        assert [s["mentor"] for s in suggested] == ["Орлов Олег Олегович"]  # the rejected pair never comes back
+        rows = HeadlessBook(book).read().suggestions
+        kept = [r for r in rows if r.mentor == "Кузнецова Анна Сергеевна"]
+        assert [(r.decision, r.extra) for r in kept] == [("Отклонить", {"Заметка": "не та смена"})]
