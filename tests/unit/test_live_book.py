@@ -109,7 +109,7 @@ def test_match_in_live_excel_keeps_a_rejection_and_the_note_beside_it_on_the_sam
     xl = FakeExcelBook(sheets)
     for _ in range(3):
         match_pairs(LiveBook(xl))
-        rows = [r for r in LiveBook(xl).read().suggestions]
+        rows = LiveBook(xl).read().suggestions
         assert [(r.mentee, r.mentor, r.decision, r.extra) for r in rows] == [
             ("Иванова Мария Петровна", "Кузнецова Анна Сергеевна", "Отклонить", {"Заметка": "не та смена"}),
             ("Иванова Мария Петровна", "Орлов Олег Олегович", "", {}),
