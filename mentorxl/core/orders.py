@@ -2,8 +2,8 @@
 
 One book holds one organisation's school year, so «Номер приказа» of «Пары» is the register of the orders
 issued: a new order takes the number after the largest one there, and a number already in it is never issued
-again. An order takes the pairs «Утверждена» with no order yet, each mentee once: a pair whose mentee already
-has an ordered pair in force, or who appears twice among the candidates, waits for `check` to be resolved.
+again. An order takes the pairs «Утверждена» with no order yet; a row repeating a pair that is already in an
+order (same mentor, same mentees) is not ordered again — `check` reports it as `pair_repeated`.
 """
 
 from __future__ import annotations
@@ -22,20 +22,12 @@ def order_key(number: str) -> str:
 
 
 def pairs_to_order(pairs: Sequence[Pair]) -> list[Pair]:
-    """Pairs «Утверждена» with mentor and mentees and no order number, each mentee in one of them only, none
-    holding a mentee who already has an ordered pair in force."""
-    ordered = {key for p in pairs if p.in_force and clean(p.order_number) for key in p.mentee_keys}
-    chosen: list[Pair] = []
-    taken: set[str] = set()
-    for pair in pairs:
-        if pair.state is not PairStatus.APPROVED or clean(pair.order_number) or not pair.mentor or not pair.mentees:
-            continue
-        keys = set(pair.mentee_keys)
-        if keys & (ordered | taken):
-            continue
-        taken |= keys
-        chosen.append(pair)
-    return chosen
+    """Pairs «Утверждена» with mentor and mentees and no order number, except a row that repeats a pair already
+    ordered (the same mentor and the same mentees, in force with an order number): that pair is in an order."""
+    ordered = {(p.mentor_key, key) for p in pairs if p.in_force and clean(p.order_number) for key in p.mentee_keys}
+    return [p for p in pairs
+            if p.state is PairStatus.APPROVED and not clean(p.order_number) and p.mentor and p.mentees
+            and not all((p.mentor_key, key) in ordered for key in p.mentee_keys)]
 
 
 def orders_of(pairs: Iterable[Pair]) -> list[str]:

@@ -122,8 +122,8 @@ def _pair(number, mentee_name, status="Утверждена", order=""):
     return Pair(number=number, mentor=ANNA, mentees=[mentee_name], status=status, order_number=order)
 
 
-def test_an_order_takes_approved_pairs_without_an_order_each_mentee_once():
-    pairs = [_pair("1", MARIA, order="12-о"), _pair("2", PETR), _pair("3", PETR), _pair("4", MARIA),
+def test_an_order_takes_approved_pairs_without_an_order_but_not_a_repeat_of_an_ordered_pair():
+    pairs = [_pair("1", MARIA, order="12-о"), _pair("2", PETR), _pair("3", MARIA, status="Проект"), _pair("4", MARIA),
              _pair("5", "Сидорова Ольга Павловна", status="утверждена")]
     assert [p.number for p in orders.pairs_to_order(pairs)] == ["2", "5"]
 
