@@ -33,9 +33,12 @@ def approve_pairs(book: WorkbookPort, *, today: date, approve_all: bool = False)
     data = book.read()
     plan = plan_approval(data, today=today, approve_all=approve_all)
     if not plan.pairs:
-        reason = "; ".join(plan.skipped) if plan.skipped else ""
-        message = ("Нет предложений с отметкой «Утвердить» на листе «Подбор». Отметьте нужные строки и "
-                   "нажмите кнопку снова." + (f" Пропущено: {reason}." if reason else ""))
+        if plan.skipped:
+            message = (f"Новых пар нет: отмеченные «Утвердить» предложения пропущены ({len(plan.skipped)}) — "
+                       f"{'; '.join(plan.skipped)}.")
+        else:
+            message = ("Нет предложений с отметкой «Утвердить» на листе «Подбор». Отметьте нужные строки и "
+                       "нажмите кнопку снова.")
         return Outcome(message, exit_code=1, data={"pairs": [], "skipped": plan.skipped}, lines=plan.skipped)
     book.append_rows(k.PAIRS, plan.pairs)
     book.update_cells(k.MENTEES, plan.mentee_updates)
