@@ -27,6 +27,9 @@ ZIP_MAGIC = b"PK\x03\x04"
 ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
 SUPPORTED = (".xlsx", ".xlsm", ".ods", ".xlsb")
 
+# Sheets taller than this are streamed row by row and their empty rows dropped (a value typed in A1048576).
+STREAM_ROWS = 100_000
+
 # The sheets a workbook must have for any action; the others are read when present.
 ESSENTIAL = (k.SETTINGS, k.MENTEES, k.MENTORS, k.PAIRS, k.ROADMAP)
 
@@ -85,20 +88,33 @@ def sheet_grid(book: pc.CalamineWorkbook, name: str, guard: ExtentGuard | None =
         guard.check(name)
     try:
         sheet = book.get_sheet_by_name(name)
-        rows = _filled_rows(sheet.iter_rows())
-        height = sheet.height
+        if sheet.height > STREAM_ROWS:  # a far row: streamed, only the filled rows kept
+            grid: Sequence[Sequence[object]] = SparseGrid(_filled_rows(sheet.iter_rows()), sheet.height)
+        else:  # a usual sheet: one call is faster than streaming
+            grid = sheet.to_python(skip_empty_area=False)
     except BaseException as e:
         if not _calamine_failed(e):
             raise
         raise BookUnreadable(f"Лист «{name}» не удалось прочитать: {e}.",
                              "Пересохраните книгу в Excel или LibreOffice.") from e
-    if guard is not None:
-        for (r, c), code in guard.errors(name).items():
-            cells = rows.setdefault(r, [])
-            cells.extend([""] * (c + 1 - len(cells)))
-            cells[c] = CellError(code)
-            height = max(height, r + 1)
-    return SparseGrid(rows, height)
+    for (r, c), code in (guard.errors(name) if guard is not None else {}).items():
+        grid = _with_error(grid, r, c, CellError(code))
+    return grid
+
+
+def _with_error(grid: Sequence[Sequence[object]], r: int, c: int, error: CellError) -> Sequence[Sequence[object]]:
+    """The grid with the error value calamine reads as empty put back into its cell."""
+    if isinstance(grid, SparseGrid):
+        grid.put(r, c, error)
+        return grid
+    rows = grid if isinstance(grid, list) else list(grid)
+    while len(rows) <= r:
+        rows.append([])
+    line: list[object] = list(rows[r])
+    line.extend([""] * (c + 1 - len(line)))
+    line[c] = error
+    rows[r] = line
+    return rows
 
 
 def _filled_rows(rows: Iterable[Sequence[object]]) -> dict[int, list[object]]:

@@ -47,6 +47,14 @@ class SparseGrid(Sequence[Sequence[object]]):
             raise IndexError(index)
         return self._rows.get(index, ())
 
+    def put(self, row: int, column: int, value: object) -> None:
+        """Set one cell (0-based), the row and the grid growing as needed."""
+        cells = list(self._rows.get(row, ()))
+        cells.extend([""] * (column + 1 - len(cells)))
+        cells[column] = value
+        self._rows[row] = cells
+        self._height = max(self._height, row + 1)
+
     def filled(self, start: int) -> Iterator[tuple[int, Sequence[object]]]:
         return ((i, self._rows[i]) for i in sorted(self._rows) if i >= start)
 
