@@ -148,6 +148,10 @@ class ExtentGuard:
                 "таблицы и столбцы правее неё (выделить → «Удалить»), сохраните книгу и запустите снова.",
             )
 
+    def is_chart(self, sheet: str) -> bool:
+        """The sheet is a chartsheet (a diagram on a sheet of its own, no cells)."""
+        return "/chartsheets/" in f"/{self._parts.get(sheet, '')}"
+
     def errors(self, sheet: str) -> dict[tuple[int, int], str]:
         """(0-based row, column) -> the error value («#N/A») of the cells that show one; {} when none or not
         an .xlsx. The sheet's XML is searched for error cells only: each one is then read alone."""

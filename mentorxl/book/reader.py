@@ -148,6 +148,9 @@ def read_tables(path: Path, specs: Iterable[SheetSpec] = k.SHEETS,
                                        "Верните лист с таким названием (его можно скопировать из новой книги "
                                        "«mentorxl new») и запустите снова.")
                 continue
+            if guard.is_chart(name):
+                tables[spec.key] = Table(spec, name, None, missing=list(spec.required), chart=True)
+                continue
             tables[spec.key] = locate(spec, name, sheet_grid(book, name, guard))
         return tables
     finally:

@@ -24,6 +24,8 @@ def _empty(value: object) -> bool:
 
 def structure_problems(table: Table) -> list[Problem]:
     """A header row not found, or required columns missing: one problem each, naming the sheet and column."""
+    if table.chart:
+        return [problem("sheet_is_chart", table.sheet)]
     if not table.found:
         expected = ", ".join(f"«{c.header}»" for c in table.spec.required)
         return [problem("header_not_found", table.sheet, expected=expected)]

@@ -78,6 +78,7 @@ class Table:
     extra: dict[str, int] = field(default_factory=dict)  # other headers as typed -> index
     repeated: list[tuple[Column, int]] = field(default_factory=list)  # a contract header found again -> index
     headers_again: list[int] = field(default_factory=list)  # Excel rows repeating the header row (not data)
+    chart: bool = False  # the sheet of that name is a chartsheet: no cells at all
     rows: list[tuple[int, Sequence[object]]] = field(default_factory=list)
     missing: list[Column] = field(default_factory=list)  # required columns not found
 

@@ -82,7 +82,7 @@ def test_a_chartsheet_in_place_of_a_bank_is_a_problem_not_a_crash(tmp_path, caps
     wb.create_chartsheet(k.MENTORS.name)
     wb.save(path)
     code, report = _json(capsys, "check", str(path), "--json")
-    assert code == 1 and ("header_not_found", "Наставники") in {(p["code"], p["sheet"]) for p in report["problems"]}
+    assert code == 1 and ("sheet_is_chart", "Наставники") in {(p["code"], p["sheet"]) for p in report["problems"]}
 
 
 def test_a_book_without_styles_is_read(tmp_path):
