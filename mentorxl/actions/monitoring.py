@@ -13,7 +13,6 @@ from mentorxl.actions.base import today as current_day
 from mentorxl.book.files import next_free, write_atomically
 from mentorxl.book.port import CellMark, WorkbookPort
 from mentorxl.core import contract as k
-from mentorxl.core import vocabulary as v
 from mentorxl.core.imports import (
     FIRST_NAME,
     IMPORT_KINDS,
@@ -30,6 +29,7 @@ from mentorxl.core.imports import (
     plan_import,
 )
 from mentorxl.core.problems import SEVERITY_LABEL, Problem
+from mentorxl.core.statuses import EventStatus
 from mentorxl.core.terms import is_overdue, next_due, parse_term, school_year_start
 from mentorxl.core.text import header_key
 from mentorxl.errors import BookUnreadable, MentorXLError, NothingToDo
@@ -156,7 +156,7 @@ def roadmap_status(book: WorkbookPort, *, today: date) -> Outcome:
         term = parse_term(event.term, year_start)
         due = next_due(term, today)
         overdue = is_overdue(term, event.status, today)
-        done += header_key(event.status) == header_key(v.EVENT_DONE)
+        done += event.state is EventStatus.DONE
         events.append({"row": event.row, "stage": event.stage, "event": event.event, "term": event.term,
                        "due": due.isoformat() if due else None, "status": event.status, "overdue": overdue})
         if overdue:

@@ -33,7 +33,7 @@ from mentorxl.core import vocabulary as v
 from mentorxl.core.dates import parse_number
 from mentorxl.core.models import Pair
 from mentorxl.core.program import ProgramData
-from mentorxl.core.statuses import PAIR_OF_YEAR, MenteeStatus, MentorStatus, PairStatus
+from mentorxl.core.statuses import PAIR_OF_YEAR, EventStatus, MenteeStatus, MentorStatus, PairStatus
 from mentorxl.core.terms import is_overdue, next_due, parse_term, school_year_start
 from mentorxl.core.text import clean, header_key, person_key, plural
 
@@ -369,11 +369,11 @@ def roadmap_progress(data: ProgramData, today: date) -> RoadmapProgress:
     counts: Counter[str] = Counter()
     overdue: list[OverdueEvent] = []
     not_understood = 0
-    statuses = {_key(s): s for s in v.EVENT_STATUSES}
     for event in data.roadmap:
         if not (event.event or event.stage):
             continue
-        status = statuses.get(_key(event.status), v.EVENT_PLANNED)
+        state = event.state
+        status = state.value if state not in (EventStatus.NONE, EventStatus.UNKNOWN) else v.EVENT_PLANNED
         counts[status] += 1
         term = parse_term(event.term, year_start)
         if event.term and not term.understood:
