@@ -5,7 +5,8 @@ Decisions the contract leaves open, taken here:
 - an empty mentee status counts as «Ожидает пары», an empty mentor status as «Активен» (new rows are
   often left without a status); any other status keeps the person out of the run;
 - a mentee who already is in a pair in force («Утверждена», «Действует») is not matched again, whatever
-  the status cell says (the reason tells the куратор to correct the status);
+  the status cell says (the reason tells the куратор to correct the status); nor is one whose pair exists but
+  is not in force yet («Проект», no status): approving a second pair for them is what issue 10 forbids;
 - a mentor's remaining capacity is their own «Наставляемых, не более» (else the setting) minus the
   mentees of their pairs in force; a mentor may be suggested only while it is above zero;
 - a suggestion marked «Отклонить» (same mentee and mentor) is never suggested again; one marked

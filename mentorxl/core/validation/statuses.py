@@ -9,10 +9,7 @@ from mentorxl.core import contract as k
 from mentorxl.core import vocabulary as v
 from mentorxl.core.problems import Problem, problem
 from mentorxl.core.statuses import MenteeStatus, MentorStatus
-from mentorxl.core.validation.context import (
-    Context,
-    numbers,
-)
+from mentorxl.core.validation.context import Context, numbers
 
 
 def mentee_statuses(ctx: Context) -> Iterator[Problem]:

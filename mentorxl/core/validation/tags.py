@@ -18,7 +18,6 @@ from mentorxl.core.validation.context import Context
 SUPERSEDED = ((k.MENTEES, "requests"), (k.MENTORS, "competences"))
 
 
-
 class _Nearest:
     """The hint for an unknown tag, computed once per distinct tag."""
 
