@@ -1,5 +1,6 @@
 """«Пары» and «Встречи»: people absent from the banks, dates, numbers, one mentee in two pairs, a draft beside
-a pair in force and the same pair on two rows, inactive mentors, the term of a pair, meetings and surveys naming an unknown pair."""
+a pair in force and the same pair on two rows, inactive mentors, the term of a pair, meetings and surveys
+naming an unknown pair."""
 
 from __future__ import annotations
 
