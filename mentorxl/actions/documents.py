@@ -11,6 +11,7 @@ from mentorxl.actions.base import Outcome
 from mentorxl.book.files import next_free, write_atomically
 from mentorxl.book.port import WorkbookPort
 from mentorxl.core import contract as k
+from mentorxl.core import orders
 from mentorxl.core import paperwork as w
 from mentorxl.core import vocabulary as v
 from mentorxl.core.dates import add_months
@@ -19,7 +20,6 @@ from mentorxl.core.problems import problem
 from mentorxl.core.program import ProgramData
 from mentorxl.core.readiness import Readiness, listing, moved_starts, readiness
 from mentorxl.core.text import clean, hidden_latin
-from mentorxl.documents import context as c
 from mentorxl.documents.orders import Rendered
 from mentorxl.errors import MentorXLError, NothingToDo, NotReady
 
@@ -118,12 +118,15 @@ def make_order(book: WorkbookPort, *, out_dir: Path | None, number: str | None, 
     data = book.read(required=[k.PAIRS])
     pairs = w.pairs_to_order(data)
     if not pairs:
-        done = sorted({p.order_number for p in data.pairs
-                       if c.status_is(p, v.PAIR_APPROVED) and p.order_number})
+        done = orders.orders_of(p for p in data.pairs if p.in_force)
         already = f" Утверждённые пары уже внесены в приказ № {', '.join(done)}." if done else ""
         raise NothingToDo(f"Нет утверждённых пар без приказа.{already}", APPROVE_FIRST)
     ready = gate(data, "order", today=today)
-    number = clean(number) or w.next_order_number(w.order_numbers(data))
+    if clean(number) and orders.number_taken(clean(number), data.pairs):
+        raise MentorXLError(f"Приказ № {clean(number)} уже есть на листе «Пары»: один номер не выдаётся дважды.",
+                            "Укажите другой номер или не указывайте его: программа возьмёт следующий свободный "
+                            f"(№ {orders.next_order_number(orders.orders_of(data.pairs))}).")
+    number = clean(number) or orders.next_order_number(orders.orders_of(data.pairs))
     on = on or today
     moved = moved_starts(data, pairs, on)
     earlier = {id(p): p.start or data.settings.start_date for p, _ in moved}

@@ -13,7 +13,6 @@ from mentorxl.actions.base import today as current_day
 from mentorxl.book.files import next_free, write_atomically
 from mentorxl.book.port import CellMark, WorkbookPort
 from mentorxl.core import contract as k
-from mentorxl.core import vocabulary as v
 from mentorxl.core.imports import (
     FIRST_NAME,
     IMPORT_KINDS,
@@ -31,6 +30,7 @@ from mentorxl.core.imports import (
 )
 from mentorxl.core.problems import SEVERITY_LABEL, Problem
 from mentorxl.core.roadmap_state import roadmap_states
+from mentorxl.core.statuses import EventStatus
 from mentorxl.core.terms import school_year_start
 from mentorxl.core.text import header_key
 from mentorxl.errors import BookUnreadable, MentorXLError, NothingToDo
@@ -152,7 +152,7 @@ def roadmap_status(book: WorkbookPort, *, today: date) -> Outcome:
     done = 0
     for state in roadmap_states(data, today):
         event, due, overdue = state.event, state.due, state.overdue
-        done += state.status == v.EVENT_DONE
+        done += state.event.state is EventStatus.DONE
         events.append({"row": event.row, "stage": event.stage, "event": event.event, "term": event.term,
                        "due": due.isoformat() if due else None, "status": event.status, "overdue": overdue})
         if overdue:

@@ -10,22 +10,20 @@ from mentorxl.core import contract as k
 from mentorxl.core.approval import KIND_GROUP, plan_approval
 from mentorxl.core.matching import match
 from mentorxl.core.program import ProgramData
+from mentorxl.core.suggestions import suggestion_rows, touched
 
 
 def match_pairs(book: WorkbookPort) -> Outcome:
     data = book.read()
     result = match(data)
-    rows: list[dict[str, object]] = [
-        {"mentee": s.mentee, "mentor": s.mentor, "score": s.score, "matched": s.matched, "missing": s.missing,
-         "alternatives": s.alternatives, "reason": s.reason, "decision": s.decision}
-        for s in result.suggestions
-    ]
-    rows += [{"mentee": u.mentee, "mentor": "", "reason": u.reason} for u in result.unmatched]
-    book.replace_rows(k.SUGGESTIONS, rows)
+    book.replace_rows(k.SUGGESTIONS, suggestion_rows(data.suggestions, result))
     saved = book.save()
+    kept = sum(1 for s in data.suggestions if touched(s))
     message = f"Подбор завершён: предложено пар — {len(result.suggestions)}"
     if result.unmatched:
         message += f", без наставника — {len(result.unmatched)} (причины — на листе «Подбор»)"
+    if kept:
+        message += f"; ваши решения и заметки сохранены в строках: {kept}"
     message += ". Отметьте в столбце «Решение» «Утвердить» или «Отклонить», затем нажмите «Утвердить пары»."
     lines = [f"{s.score:>3}  {s.mentee} ← {s.mentor}: {s.reason}" for s in result.suggestions]
     lines += [f"  —  {u.mentee}: {u.reason}" for u in result.unmatched]
@@ -36,9 +34,12 @@ def approve_pairs(book: WorkbookPort, *, today: date, approve_all: bool = False)
     data = book.read()
     plan = plan_approval(data, today=today, approve_all=approve_all)
     if not plan.pairs:
-        reason = "; ".join(plan.skipped) if plan.skipped else ""
-        message = ("Нет предложений с отметкой «Утвердить» на листе «Подбор». Отметьте нужные строки и "
-                   "нажмите кнопку снова." + (f" Пропущено: {reason}." if reason else ""))
+        if plan.skipped:
+            message = (f"Новых пар нет: отмеченные «Утвердить» предложения пропущены ({len(plan.skipped)}) — "
+                       f"{'; '.join(plan.skipped)}.")
+        else:
+            message = ("Нет предложений с отметкой «Утвердить» на листе «Подбор». Отметьте нужные строки и "
+                       "нажмите кнопку снова.")
         return Outcome(message, exit_code=1, data={"pairs": [], "skipped": plan.skipped}, lines=plan.skipped)
     _append_pairs(book, data, plan.pairs)
     book.update_cells(k.MENTEES, plan.mentee_updates)
@@ -48,6 +49,8 @@ def approve_pairs(book: WorkbookPort, *, today: date, approve_all: bool = False)
     if groups:
         message += f" (из них групп — {groups})"
     message += ". Статус — «Утверждена»; следующий шаг — «Сформировать приказ»."
+    if plan.skipped:
+        message += f" Пропущено предложений: {len(plan.skipped)} — {'; '.join(plan.skipped)}."
     lines = [f"№ {p['number']}: {p['mentor']} — {'; '.join(p['mentees'])}" for p in plan.pairs]  # type: ignore[arg-type]
     lines += [f"Пропущено: {s}" for s in plan.skipped]
     return Outcome(message, files=[saved] if saved else [], data={"pairs": plan.pairs, "skipped": plan.skipped},

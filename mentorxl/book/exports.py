@@ -16,6 +16,7 @@ from pathlib import Path
 from mentorxl.book.extent import ExtentGuard
 from mentorxl.book.reader import open_workbook, sheet_grid
 from mentorxl.core.imports import Export, unique_headers
+from mentorxl.core.table import CellError
 from mentorxl.errors import BookUnreadable
 
 TABLE_SUFFIXES = (".xlsx", ".xlsm", ".ods", ".xlsb")
@@ -29,7 +30,12 @@ def decode(raw: bytes, name: str = "выгрузка") -> str:
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16")
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError as error:
+            raise BookUnreadable(f"Файл «{name}» в кодировке UTF-16 обрезан или повреждён: его конец не читается.",
+                                 "Скачайте выгрузку из формы заново или сохраните её в CSV (UTF-8) или в Excel "
+                                 "(.xlsx).") from error
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -75,7 +81,7 @@ def _table_rows(path: Path) -> list[list[object]]:
         names = book.sheet_names
         if not names:
             raise BookUnreadable(f"В файле «{path.name}» нет листов.", "Сохраните выгрузку заново.")
-        return [list(row) for row in sheet_grid(book, names[0], guard)]
+        return [[str(v) if isinstance(v, CellError) else v for v in row] for row in sheet_grid(book, names[0], guard)]
     finally:
         guard.close()
         book.close()

@@ -33,6 +33,11 @@ _DIMENSION = re.compile(rb'<(?:\w+:)?dimension\b[^>]*\bref="([A-Z]{1,3})?(\d+)?(
 _VALUE_CELL = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]{1,3})(\d{1,7})"[^>]*(?<!/)>\s*<(?:\w+:)?(?:v|is|f)[\s>/]')
 
 
+# A cell showing an Excel error: <c r="B7" s="1" t="e"><f>…</f><v>#N/A</v></c> (calamine reads it as empty).
+_ERROR_CELL = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]{1,3})(\d{1,7})"[^>]*>.*?<(?:\w+:)?v>([^<]*)</', re.S)
+_ERROR_TYPE = re.compile(rb'\bt="e"')
+
+
 # What a damaged zip raises while we measure: the measuring gives up, calamine reports the damage in Russian.
 _DAMAGED = (KeyError, zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, NotImplementedError)
 
@@ -142,6 +147,29 @@ class ExtentGuard:
                 "Перейдите на этом листе к последней заполненной ячейке (Ctrl+End), удалите лишние строки ниже "
                 "таблицы и столбцы правее неё (выделить → «Удалить»), сохраните книгу и запустите снова.",
             )
+
+    def is_chart(self, sheet: str) -> bool:
+        """The sheet is a chartsheet (a diagram on a sheet of its own, no cells)."""
+        return "/chartsheets/" in f"/{self._parts.get(sheet, '')}"
+
+    def errors(self, sheet: str) -> dict[tuple[int, int], str]:
+        """(0-based row, column) -> the error value («#N/A») of the cells that show one; {} when none or not
+        an .xlsx. The sheet's XML is searched for error cells only: each one is then read alone."""
+        part = self._parts.get(sheet)
+        if self._archive is None or part is None:
+            return {}
+        try:
+            xml = self._archive.read(part)
+        except _DAMAGED:
+            return {}
+        found: dict[tuple[int, int], str] = {}
+        for typed in _ERROR_TYPE.finditer(xml):
+            start = max(xml.rfind(b"<c ", 0, typed.start()), xml.rfind(b":c ", 0, typed.start()) - 1)
+            cell = _ERROR_CELL.match(xml, max(start, 0), xml.find(b"</", typed.end()) + 64)
+            if cell and cell.end() > typed.start():
+                letters, digits, value = cell.groups()
+                found[(int(digits) - 1, column_number(letters) - 1)] = html.unescape(value.decode("utf-8", "replace"))
+        return found
 
     def close(self) -> None:
         if self._archive is not None:

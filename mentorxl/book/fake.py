@@ -7,13 +7,14 @@ what an action wrote without a file.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from mentorxl.book.port import CellMark
 from mentorxl.core import contract as k
 from mentorxl.core.contract import SheetSpec
 from mentorxl.core.program import ProgramData, load_program
-from mentorxl.core.table import Table, locate, with_own_columns
+from mentorxl.core.table import Table, locate, with_own_columns, written_columns
 from mentorxl.core.text import sheet_key
 from mentorxl.errors import SheetMissing
 
@@ -74,6 +75,7 @@ class FakeBook:
 
     def replace_rows(self, spec: SheetSpec, rows: Sequence[Mapping[str, object]]) -> None:
         name, table = self._ensure(spec)
+        table = replace(table, columns=written_columns(table, rows))  # the user's own columns move with a row
         assert table.header_row is not None
         grid = self.grids[name]
         del grid[table.header_row:]

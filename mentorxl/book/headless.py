@@ -7,6 +7,7 @@ master, saved as a new result file beside it (or where asked). The master file i
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,7 @@ from mentorxl.core import contract as k
 from mentorxl.core.contract import Kind, SheetSpec
 from mentorxl.core.models import Suggestion
 from mentorxl.core.program import ProgramData, load_program
-from mentorxl.core.table import Table, with_own_columns
+from mentorxl.core.table import Table, with_own_columns, written_columns
 from mentorxl.errors import BookUnreadable
 
 MARK_ERROR = "FFC7CE"
@@ -168,6 +169,7 @@ def _grow_tables(ws: Any, table: Table, last_row: int) -> None:
 
 def _replace(wb: Any, table: Table, rows: list[Mapping[str, object]]) -> None:
     ws = wb[table.sheet]
+    table = replace(table, columns=written_columns(table, rows))  # the user's own columns move with a row
     start = (table.header_row or 0) + 1
     for r in range(start, ws.max_row + 1):  # the rows go whole, the user's own columns too (as in FakeBook)
         for c in [*table.columns.values(), *table.extra.values()]:

@@ -9,6 +9,7 @@ Only the subset of the xlwings API listed in tests/fakes/xlwings_fake.py is used
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,7 @@ from mentorxl.book.sheet_writer import LINK_KEY
 from mentorxl.core import contract as k
 from mentorxl.core.contract import SheetSpec
 from mentorxl.core.program import ProgramData, load_program
-from mentorxl.core.table import Table, locate, with_own_columns
+from mentorxl.core.table import Table, locate, with_own_columns, written_columns
 from mentorxl.core.text import sheet_key
 from mentorxl.errors import SheetMissing
 
@@ -113,6 +114,7 @@ class LiveBook:
 
     def replace_rows(self, spec: SheetSpec, rows: Sequence[Mapping[str, object]]) -> None:
         sheet, table = self._ready(spec)
+        table = replace(table, columns=written_columns(table, rows))  # the user's own columns move with a row
         assert table.header_row is not None
         first = table.header_row + 1
         old_last = max((n for n, _ in table.rows), default=first)

@@ -16,7 +16,7 @@ from mentorxl.book.extent import ExtentGuard
 from mentorxl.core import contract as k
 from mentorxl.core.contract import SheetSpec
 from mentorxl.core.program import ProgramData, load_program
-from mentorxl.core.table import Table, locate
+from mentorxl.core.table import CellError, SparseGrid, Table, locate
 from mentorxl.core.text import sheet_key
 from mentorxl.errors import BookUnreadable, SheetMissing
 
@@ -26,6 +26,9 @@ ZIP_MAGIC = b"PK\x03\x04"
 # UTF-16 in its directory; an OLE file without it is an Excel 97–2003 book, whatever its name.
 ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
 SUPPORTED = (".xlsx", ".xlsm", ".ods", ".xlsb")
+
+# Sheets taller than this are streamed row by row and their empty rows dropped (a value typed in A1048576).
+STREAM_ROWS = 100_000
 
 # The sheets a workbook must have for any action; the others are read when present.
 ESSENTIAL = (k.SETTINGS, k.MENTEES, k.MENTORS, k.PAIRS, k.ROADMAP)
@@ -85,12 +88,39 @@ def sheet_grid(book: pc.CalamineWorkbook, name: str, guard: ExtentGuard | None =
         guard.check(name)
     try:
         sheet = book.get_sheet_by_name(name)
-        return sheet.to_python(skip_empty_area=False)
+        if sheet.height > STREAM_ROWS:  # a far row: streamed, only the filled rows kept
+            grid: Sequence[Sequence[object]] = SparseGrid(_filled_rows(sheet.iter_rows()), sheet.height)
+        else:  # a usual sheet: one call is faster than streaming
+            grid = sheet.to_python(skip_empty_area=False)
     except BaseException as e:
         if not _calamine_failed(e):
             raise
         raise BookUnreadable(f"Лист «{name}» не удалось прочитать: {e}.",
                              "Пересохраните книгу в Excel или LibreOffice.") from e
+    for (r, c), code in (guard.errors(name) if guard is not None else {}).items():
+        grid = _with_error(grid, r, c, CellError(code))
+    return grid
+
+
+def _with_error(grid: Sequence[Sequence[object]], r: int, c: int, error: CellError) -> Sequence[Sequence[object]]:
+    """The grid with the error value calamine reads as empty put back into its cell."""
+    if isinstance(grid, SparseGrid):
+        grid.put(r, c, error)
+        return grid
+    rows = grid if isinstance(grid, list) else list(grid)
+    while len(rows) <= r:
+        rows.append([])
+    line: list[object] = list(rows[r])
+    line.extend([""] * (c + 1 - len(line)))
+    line[c] = error
+    rows[r] = line
+    return rows
+
+
+def _filled_rows(rows: Iterable[Sequence[object]]) -> dict[int, list[object]]:
+    """The rows holding anything, by 0-based index: empty rows (a million of them before a far value) are
+    passed over as calamine streams them, never kept."""
+    return {i: list(row) for i, row in enumerate(rows) if row.count("") != len(row)}
 
 
 def find_sheet(names: Iterable[str], wanted: str) -> str | None:
@@ -117,6 +147,9 @@ def read_tables(path: Path, specs: Iterable[SheetSpec] = k.SHEETS,
                     raise SheetMissing(f"В книге «{Path(path).name}» нет листа «{spec.name}».",
                                        "Верните лист с таким названием (его можно скопировать из новой книги "
                                        "«mentorxl new») и запустите снова.")
+                continue
+            if guard.is_chart(name):
+                tables[spec.key] = Table(spec, name, None, missing=list(spec.required), chart=True)
                 continue
             tables[spec.key] = locate(spec, name, sheet_grid(book, name, guard))
         return tables

@@ -11,7 +11,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from mentorxl.book.files import atomic_path
-from mentorxl.core.contract import Kind, SheetSpec
+from mentorxl.core.contract import Column, Kind, SheetSpec
 
 LINK_KEY = "link"  # a row key that is not a column: "'Sheet'!C5" in the master
 
@@ -29,28 +29,31 @@ def write_sheet_book(path: Path, spec: SheetSpec, rows: Sequence[Mapping[str, ob
             wrap = wb.add_format({"text_wrap": True, "valign": "top"})
             datef = wb.add_format({"num_format": "dd.mm.yyyy", "valign": "top"})
             linkf = wb.add_format({"font_color": "blue", "underline": 1, "valign": "top"})
+            contract = {c.key for c in spec.columns}
+            own = [h for h in dict.fromkeys(key for r in rows for key in r) if h not in contract and h != LINK_KEY]
+            columns = [*spec.columns, *(Column(h, h, Kind.TEXT, width=20) for h in own)]  # the user's own, kept
             first = 0
             if title:
                 ws.write(0, 0, title, wb.add_format({"bold": True, "font_size": 13}))
                 first = 2
-            for c, column in enumerate(spec.columns):
+            for c, column in enumerate(columns):
                 ws.set_column(c, c, column.width, wrap)
             data = []
             for values in rows:
                 line: list[object] = []
-                for column in spec.columns:
+                for column in columns:
                     value = values.get(column.key)
                     if isinstance(value, list):
                         value = "; ".join(str(v) for v in value)
                     line.append("" if value is None else value)
                 data.append(line)
             last = first + max(len(data), 1)
-            ws.add_table(first, 0, last, len(spec.columns) - 1, {
+            ws.add_table(first, 0, last, len(columns) - 1, {
                 "name": spec.table, "style": "Table Style Light 9",
-                "columns": [{"header": c.header, "header_format": head} for c in spec.columns],
+                "columns": [{"header": c.header, "header_format": head} for c in columns],
             })
             for r, (line, values) in enumerate(zip(data, rows, strict=True), start=first + 1):
-                for c, (value, column) in enumerate(zip(line, spec.columns, strict=True)):
+                for c, (value, column) in enumerate(zip(line, columns, strict=True)):
                     if isinstance(value, date | datetime) or (column.kind is Kind.DATE and value):
                         ws.write_datetime(r, c, value, datef) if isinstance(value, date | datetime) \
                             else ws.write_string(r, c, str(value))

@@ -13,9 +13,9 @@ from datetime import date
 
 from mentorxl.core import vocabulary as v
 from mentorxl.core.dates import add_months
-from mentorxl.core.models import Mentee, Mentor, Suggestion
+from mentorxl.core.models import Mentee, Mentor, Pair, Suggestion
 from mentorxl.core.program import ProgramData
-from mentorxl.core.text import name_key
+from mentorxl.core.statuses import Decision
 
 KIND_PAIR = "традиционное"
 KIND_GROUP = "групповое"
@@ -30,11 +30,22 @@ class ApprovalPlan:
 
 
 def next_pair_number(numbers: list[str]) -> int:
+    """One more than the largest number in «№ пары» («7», «№ 7», 7.0): a new pair's number is a number."""
     found = [int(m.group()) for n in numbers if (m := re.search(r"\d+", n))]
     return max(found, default=0) + 1
 
 
-def _refusal(mentee: Mentee | None, mentor: Mentor | None, s: Suggestion, in_force: set[str]) -> str | None:
+def existing_pairs(data: ProgramData) -> dict[str, Pair]:
+    """Mentee key -> the pair (any status but «Завершена» and «Расторгнута») that already holds them."""
+    found: dict[str, Pair] = {}
+    for pair in data.pairs:
+        if pair.exists:
+            for key in pair.mentee_keys:
+                found.setdefault(key, pair)
+    return found
+
+
+def _refusal(mentee: Mentee | None, mentor: Mentor | None, s: Suggestion, taken: dict[str, Pair | None]) -> str | None:
     if mentee is None:
         return f"«{s.mentee}» нет в банке наставляемых"
     if mentor is None:
@@ -45,33 +56,38 @@ def _refusal(mentee: Mentee | None, mentor: Mentor | None, s: Suggestion, in_for
         return f"«{mentee.name}»: нет согласия на обработку ПДн"
     if mentor.consent_pd is None or mentor.consent_mentoring is None:
         return f"«{mentor.name}»: нет согласия на обработку ПДн или на наставничество"
-    if mentee.key in in_force:
-        return f"«{mentee.name}» уже состоит в действующей паре"
+    if mentee.key in taken:
+        pair = taken[mentee.key]
+        if pair is None:
+            return f"«{mentee.name}» уже утверждён(а) выше в этом же списке"
+        number = f"№ {pair.number}" if pair.number else f"в строке {pair.row}"
+        return (f"«{mentee.name}» уже состоит в паре {number} (статус «{pair.status or 'не указан'}»): "
+                "вторая пара не создаётся")
     return None
 
 
 def plan_approval(data: ProgramData, *, today: date, approve_all: bool = False) -> ApprovalPlan:
     plan = ApprovalPlan()
-    mentees = {m.key: m for m in data.mentees}
-    mentors = {m.key: m for m in data.mentors}
-    in_force = {name_key(n) for p in data.pairs if p.status in v.PAIRS_IN_FORCE for n in p.mentees}
+    mentees = {m.key: m for m in reversed(data.mentees) if m.key}  # the first row of a repeated ФИО
+    mentors = {m.key: m for m in reversed(data.mentors) if m.key}
+    taken: dict[str, Pair | None] = dict(existing_pairs(data))
     network_org: dict[str, str] = {}
     wanted = [s for s in data.suggestions if s.mentor and s.mentee and (
-        s.decision == v.DECISION_APPROVE or (approve_all and s.decision != v.DECISION_REJECT))]
+        s.choice is Decision.APPROVE or (approve_all and s.choice is not Decision.REJECT))]
 
     by_mentor: dict[str, list[tuple[Mentee, Suggestion]]] = {}
     for s in wanted:
-        mentee, mentor = mentees.get(name_key(s.mentee)), mentors.get(name_key(s.mentor))
+        mentee, mentor = mentees.get(s.key[0]), mentors.get(s.key[1])
         if s.mentor_org and mentor is None:  # issue 14: a network mentor, of the bank of their own school
             mentor = Mentor(name=s.mentor, consent_pd=today, consent_mentoring=today)
             mentors[mentor.key] = mentor
             network_org[mentor.key] = s.mentor_org
-        refusal = _refusal(mentee, mentor, s, in_force)
+        refusal = _refusal(mentee, mentor, s, taken)
         if refusal:
             plan.skipped.append(refusal)
             continue
         assert mentee is not None and mentor is not None
-        in_force.add(mentee.key)
+        taken[mentee.key] = None
         by_mentor.setdefault(mentor.key, []).append((mentee, s))
 
     start = data.settings.start_date or today
@@ -83,7 +99,7 @@ def plan_approval(data: ProgramData, *, today: date, approve_all: bool = False) 
             tags = _shared(group) or sorted({t for _, s in group for t in s.matched})
             form = next((m.form for m, _ in group if m.form), DEFAULT_FORM)
             plan.pairs.append({
-                "number": str(number), "mentor": mentors[mentor_key].name, "mentees": names, "form": form,
+                "number": number, "mentor": mentors[mentor_key].name, "mentees": names, "form": form,
                 "kind": KIND_GROUP if len(group) > 1 else KIND_PAIR, "start": start, "end": end,
                 "goal": ("Профессиональное развитие: " + ", ".join(tags)) if tags else "Адаптация и профессиональное "
                                                                                        "развитие",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import date, datetime, timedelta
 
@@ -86,14 +87,15 @@ def parse_number(value: object) -> float | None:
     """A number typed as a number or as text («3,5», « 12 », «7 лет»); None when unreadable."""
     if value is None or value == "" or isinstance(value, bool):
         return None
-    if isinstance(value, int | float):
-        return float(value)
-    text = str(value).strip().replace("\u00a0", "").replace(" ", "").replace(",", ".")
-    text = re.sub(r"(лет|год[аы]?|г\.?)$", "", text)
     try:
-        return float(text)
-    except ValueError:
+        if isinstance(value, int | float):
+            number = float(value)
+        else:
+            text = str(value).strip().replace("\u00a0", "").replace(" ", "").replace(",", ".")
+            number = float(re.sub(r"(лет|год[аы]?|г\.?)$", "", text))
+    except (ValueError, OverflowError):
         return None
+    return number if math.isfinite(number) else None  # «inf», «1e309», «nan» are no numbers a user means
 
 
 def russian_date(d: date) -> str:

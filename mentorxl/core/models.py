@@ -12,7 +12,20 @@ from typing import Annotated, Any
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from mentorxl.core.dates import parse_date, parse_number
-from mentorxl.core.text import clean, name_key, split_list, split_names
+from mentorxl.core.statuses import (
+    DECISIONS_TAKEN,
+    PAIR_CLOSED,
+    PAIR_IN_FORCE,
+    READY_MENTOR,
+    WAITING_MENTEE,
+    Decision,
+    EventStatus,
+    MenteeStatus,
+    MentorStatus,
+    PairStatus,
+    parse,
+)
+from mentorxl.core.text import clean, person_key, split_list, split_names
 
 
 def _empty(value: object) -> bool:
@@ -47,8 +60,13 @@ def loose_number(value: object) -> float | None:
     return result
 
 
+LARGEST_COUNT = 1_000_000  # a count (mentees, years, hours) beyond this is a typo, not a number to compute with
+
+
 def loose_int(value: object) -> int | None:
     number = loose_number(value)
+    if number is not None and abs(number) > LARGEST_COUNT:
+        raise ValueError("number_too_large")
     return None if number is None else round(number)
 
 
@@ -93,7 +111,8 @@ class Person(Row):
 
     @property
     def key(self) -> str:
-        return name_key(self.name)
+        """The person as compared across sheets and files (core/statuses.py)."""
+        return person_key(self.name)
 
 
 class Mentee(Person):
@@ -101,6 +120,15 @@ class Mentee(Person):
     requests: TagList = Field(default_factory=list)
     form: Text = ""
     young: Text = ""
+
+    @property
+    def state(self) -> MenteeStatus:
+        return parse(MenteeStatus, self.status)
+
+    @property
+    def waiting(self) -> bool:
+        """Waiting for a pair: «Ожидает пары», or no status yet."""
+        return self.state in WAITING_MENTEE
 
 
 class Mentor(Person):
@@ -110,6 +138,15 @@ class Mentor(Person):
     consent_mentoring: LooseDate = None
     trained_on: LooseDate = None
     reward: Text = ""
+
+    @property
+    def state(self) -> MentorStatus:
+        return parse(MentorStatus, self.status)
+
+    @property
+    def ready(self) -> bool:
+        """May take mentees as far as the status goes: «Активен», or no status yet."""
+        return self.state in READY_MENTOR
 
 
 class Pair(Row):
@@ -132,6 +169,28 @@ class Pair(Row):
     def is_group(self) -> bool:
         return len(self.mentees) > 1
 
+    @property
+    def state(self) -> PairStatus:
+        return parse(PairStatus, self.status)
+
+    @property
+    def in_force(self) -> bool:
+        """«Утверждена» or «Действует»: the pair works, its mentees are taken, its mentor is loaded."""
+        return self.state in PAIR_IN_FORCE
+
+    @property
+    def exists(self) -> bool:
+        """Any row but a finished or cancelled one (a draft too): the same pair is never created again."""
+        return self.state not in PAIR_CLOSED
+
+    @property
+    def mentor_key(self) -> str:
+        return person_key(self.mentor)
+
+    @property
+    def mentee_keys(self) -> list[str]:
+        return [key for key in dict.fromkeys(person_key(n) for n in self.mentees) if key]
+
 
 class RoadmapEvent(Row):
     number: Text = ""
@@ -143,6 +202,10 @@ class RoadmapEvent(Row):
     status: Text = ""
     done_on: LooseDate = None
     comment: Text = ""
+
+    @property
+    def state(self) -> EventStatus:
+        return parse(EventStatus, self.status)
 
 
 class SurveyAnswer(Row):
@@ -173,6 +236,21 @@ class Suggestion(Row):
     reason: Text = ""
     decision: Text = ""
     mentor_org: Text = ""
+    extra: dict[str, Any] = Field(default_factory=dict)  # the user's own columns beside a suggestion, by header
+
+    @property
+    def choice(self) -> Decision:
+        return parse(Decision, self.decision)
+
+    @property
+    def decided(self) -> bool:
+        """«Утвердить» or «Отклонить», in any case or spelling the list allows."""
+        return self.choice in DECISIONS_TAKEN
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """(mentee, mentor) as compared."""
+        return person_key(self.mentee), person_key(self.mentor)
 
 
 class Setting(Row):

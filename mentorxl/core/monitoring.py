@@ -34,6 +34,7 @@ from mentorxl.core.dates import parse_number
 from mentorxl.core.models import Pair
 from mentorxl.core.program import ProgramData
 from mentorxl.core.roadmap_state import roadmap_states
+from mentorxl.core.statuses import PAIR_OF_YEAR, MenteeStatus, MentorStatus, PairStatus
 from mentorxl.core.terms import school_year_start
 from mentorxl.core.text import clean, header_key, person_key, plural
 
@@ -54,8 +55,6 @@ def pair_key(number: str) -> str:
     return key[:-2] if key.endswith(".0") else key
 
 
-_IN_FORCE = {_key(s) for s in v.PAIRS_IN_FORCE} | {""}
-_OF_YEAR = _IN_FORCE | {_key(v.PAIR_FINISHED)}
 _KINDS = {_key(s): s for s in v.SURVEY_KINDS}
 _ROLES = {_key(s): s for s in v.ROLES}
 _TARGET = {_key(s) for s in v.TARGET_GROUP}
@@ -336,11 +335,12 @@ def satisfaction_index(overall: Scores) -> Satisfaction | None:
 
 
 def _of_year(pair: Pair) -> bool:
-    return _key(pair.status) in _OF_YEAR
+    return pair.state in PAIR_OF_YEAR
 
 
 def _in_force(pair: Pair) -> bool:
-    return _key(pair.status) in _IN_FORCE
+    """In force for the report: «Утверждена», «Действует», or a row typed without a status yet."""
+    return pair.in_force or pair.state is PairStatus.NONE
 
 
 def pair_activity(data: ProgramData, today: date) -> list[PairActivity]:
@@ -371,9 +371,8 @@ def pair_activity(data: ProgramData, today: date) -> list[PairActivity]:
 def coverage(data: ProgramData) -> Coverage:
     in_pairs = {person_key(n) for p in data.pairs if _in_force(p) for n in p.mentees}
     by_category: dict[str, list[int]] = {}
-    left = _key(v.MENTEE_LEFT)
     for mentee in data.mentees:
-        if not mentee.name or _key(mentee.status) == left or _key(mentee.category) not in _TARGET:
+        if not mentee.name or mentee.state is MenteeStatus.LEFT or _key(mentee.category) not in _TARGET:
             continue
         category = next(c for c in v.TARGET_GROUP if _key(c) == _key(mentee.category))
         counts = by_category.setdefault(category, [0, 0])
@@ -422,15 +421,14 @@ def monitor(data: ProgramData, today: date) -> Monitoring:
     kinds, respondents, questions, roles, overall = survey_results(data)
     in_force = [p for p in data.pairs if _in_force(p)]
     year_pairs = [p for p in data.pairs if _of_year(p)]
-    mentor_left, mentee_left = _key(v.MENTOR_LEFT), _key(v.MENTEE_LEFT)
     m = Monitoring(
         org=s.get(k.SET_ORG_FULL) or s.get(k.SET_ORG_SHORT),
         org_short=s.get(k.SET_ORG_SHORT) or s.get(k.SET_ORG_FULL),
         place=s.get(k.SET_PLACE), year=s.get(k.SET_YEAR) or f"{year_start}/{year_start + 1}",
         curator=s.get(k.SET_CURATOR), curator_position=s.get(k.SET_CURATOR_POSITION),
         period_start=min(date(year_start, 9, 1), today), today=today,
-        mentors=sum(1 for x in data.mentors if x.name and _key(x.status) != mentor_left),
-        mentees=sum(1 for x in data.mentees if x.name and _key(x.status) != mentee_left),
+        mentors=sum(1 for x in data.mentors if x.name and x.state is not MentorStatus.LEFT),
+        mentees=sum(1 for x in data.mentees if x.name and x.state is not MenteeStatus.LEFT),
         mentors_in_pairs=len({person_key(p.mentor) for p in in_force if p.mentor}),
         mentees_in_pairs=len({person_key(n) for p in in_force for n in p.mentees}),
         pairs=len(year_pairs), pairs_in_force=len(in_force), groups=sum(1 for p in year_pairs if p.is_group),

@@ -4,15 +4,15 @@ these rules choose; the readiness gate (readiness.py) checks the same rows befor
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
 from datetime import date
 
+from mentorxl.core import orders
 from mentorxl.core import vocabulary as v
 from mentorxl.core.dates import add_months
 from mentorxl.core.models import Mentor, Pair, Person
 from mentorxl.core.program import ProgramData
-from mentorxl.core.text import clean, name_key, person_key
+from mentorxl.core.statuses import MenteeStatus, PairStatus, parse
+from mentorxl.core.text import clean, person_key
 
 
 def is_executive(position: str) -> bool:
@@ -33,19 +33,18 @@ def form_reversed(pair: Pair, positions: dict[str, str]) -> bool:
 
 
 def status_is(pair: Pair, *statuses: str) -> bool:
-    """The pair's status is one of these, as typed in any letter case."""
-    return name_key(pair.status) in {name_key(s) for s in statuses}
+    """The pair's status is one of these, as core/statuses.py reads a status (case, ё, look-alikes)."""
+    return pair.state in {parse(PairStatus, s) for s in statuses}
 
 
 def pairs_to_order(data: ProgramData) -> list[Pair]:
-    """Pairs of «Пары» approved and not yet in an order."""
-    return [p for p in data.pairs
-            if status_is(p, v.PAIR_APPROVED) and not p.order_number and p.mentor and p.mentees]
+    """Pairs of «Пары» approved and not yet in an order (the rule: core/orders.py)."""
+    return orders.pairs_to_order(data.pairs)
 
 
 def pairs_in_force(data: ProgramData) -> list[Pair]:
     """Pairs and groups approved or at work («Утверждена», «Действует»)."""
-    return [p for p in data.pairs if status_is(p, *v.PAIRS_IN_FORCE) and p.mentor and p.mentees]
+    return [p for p in data.pairs if p.in_force and p.mentor and p.mentees]
 
 
 def pairs_for_agreements(data: ProgramData, *, again: bool = False) -> list[Pair]:
@@ -54,16 +53,7 @@ def pairs_for_agreements(data: ProgramData, *, again: bool = False) -> list[Pair
     return [p for p in pairs_in_force(data) if again or p.agreement_date is None]
 
 
-def next_order_number(numbers: Iterable[str]) -> str:
-    """The number after the largest one typed, in the same pattern («12» → «13», «45-н» → «46-н»)."""
-    best: tuple[int, str, str] | None = None
-    for number in numbers:
-        m = re.match(r"^(\D*?)(\d+)(.*)$", clean(number))
-        if m and (best is None or int(m[2]) > best[0]):
-            best = (int(m[2]), m[1], m[3])
-    if best is None:
-        return "1"
-    return f"{best[1]}{best[0] + 1}{best[2]}"
+next_order_number = orders.next_order_number
 
 
 def order_numbers(data: ProgramData) -> list[str]:
@@ -78,7 +68,8 @@ def people_missing_consent(data: ProgramData, *, again: bool = False) -> list[tu
     out: list[tuple[Person, str]] = []
     for people, role in ((data.mentors, v.ROLE_MENTOR), (data.mentees, v.ROLE_MENTEE)):
         for p in people:
-            if (p.name and p.consent_pd is None and person_key(p.name) not in seen and p.status != v.MENTEE_LEFT
+            left = parse(MenteeStatus, p.status) is MenteeStatus.LEFT  # «Выбыл» in both banks
+            if (p.name and p.consent_pd is None and person_key(p.name) not in seen and not left
                     and (again or p.consent_form_on is None)):
                 seen.add(person_key(p.name))
                 out.append((p, role))

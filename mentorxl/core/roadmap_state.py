@@ -17,10 +17,9 @@ from mentorxl.core import contract as k
 from mentorxl.core import vocabulary as v
 from mentorxl.core.models import RoadmapEvent
 from mentorxl.core.program import ProgramData
+from mentorxl.core.statuses import EventStatus
 from mentorxl.core.terms import Term, is_overdue, next_due, parse_term, school_year_start
-from mentorxl.core.text import header_key
 
-_STATUSES = {header_key(s): s for s in v.EVENT_STATUSES}
 # The two helper columns a MentorXL workbook has after the contract ones of «Дорожная карта»: the dates the
 # overdue highlight of the sheet counts from (builder/layout.py), refilled whenever a «Срок» is written.
 FIRST_DUE = "Первый срок (дата)"
@@ -58,7 +57,8 @@ class EventState:
 def event_state(event: RoadmapEvent, year_start: int, today: date) -> EventState:
     """The status and due date of one activity."""
     term = parse_term(event.term, year_start)
-    status = _STATUSES.get(header_key(event.status), v.EVENT_PLANNED)
+    state = event.state  # core/statuses.py: case, ё and look-alikes read once
+    status = state.value if state not in (EventStatus.NONE, EventStatus.UNKNOWN) else v.EVENT_PLANNED
     return EventState(event, term, status, next_due(term, today), is_overdue(term, event.status, today))
 
 

@@ -10,10 +10,11 @@ from pydantic import ValidationError
 from mentorxl.core.contract import Column, Kind
 from mentorxl.core.models import MODEL_OF_SHEET, Row, SurveyAnswer, loose_text
 from mentorxl.core.problems import Problem, problem
-from mentorxl.core.table import Table
+from mentorxl.core.table import CellError, Table, column_letter
 
 M = TypeVar("M", bound=Row)
 
+_OWN_CODES = ("number_too_large", "error_value")  # a cell type's ValueError naming its own problem
 _CODE_OF_KIND = {Kind.DATE: "bad_date", Kind.NUMBER: "bad_number", Kind.INT: "bad_number"}
 
 
@@ -23,10 +24,19 @@ def _empty(value: object) -> bool:
 
 def structure_problems(table: Table) -> list[Problem]:
     """A header row not found, or required columns missing: one problem each, naming the sheet and column."""
+    if table.chart:
+        return [problem("sheet_is_chart", table.sheet)]
     if not table.found:
         expected = ", ".join(f"«{c.header}»" for c in table.spec.required)
         return [problem("header_not_found", table.sheet, expected=expected)]
-    return [problem("column_missing", table.sheet, table.header_row, c.header) for c in table.missing]
+    found = [problem("column_missing", table.sheet, table.header_row, c.header) for c in table.missing]
+    for column, index in table.repeated:
+        first = table.columns.get(column.key, index)
+        found.append(problem("column_repeated", table.sheet, table.header_row, column.header, column.header,
+                             first=column_letter(first), again=column_letter(index)))
+    found += [problem("header_repeated", table.sheet, row, None, table.spec.required[0].header if
+                      table.spec.required else "") for row in table.headers_again]
+    return found
 
 
 def load_rows(table: Table, model: type[M] | None = None) -> tuple[list[M], list[Problem]]:
@@ -44,7 +54,10 @@ def load_rows(table: Table, model: type[M] | None = None) -> tuple[list[M], list
             extra = {h: _scalar(v) for h, i in table.extra.items() if i < len(cells) and not _empty(v := cells[i])}
             data["answers" if is_survey else "extra"] = extra
         for column, _ in columns:
-            if column.required and _empty(data[column.key]):
+            if isinstance(data[column.key], CellError):
+                found.append(problem("error_value", table.sheet, number, column.header, str(data[column.key])))
+                data[column.key] = None
+            elif column.required and _empty(data[column.key]):
                 found.append(problem("required_empty", table.sheet, number, column.header))
         rows.append(_validate(cls, data, table, number, found))  # type: ignore[arg-type]
     return rows, found
@@ -66,6 +79,8 @@ def _validate(cls: type[M], data: dict[str, object], table: Table, number: int, 
             column = _column(table, key)
             value = data.get(key)
             code = _CODE_OF_KIND.get(column.kind, "bad_number") if column else "bad_number"
+            reason = str((item.get("ctx") or {}).get("error", ""))
+            code = reason if reason in _OWN_CODES else code
             found.append(problem(code, table.sheet, number, column.header if column else key, value))
             data[key] = {} if key in ("answers", "extra") else None
         return cls.model_validate(data)

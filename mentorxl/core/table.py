@@ -7,7 +7,7 @@ Columns are found by header text, never by position; other columns are kept as `
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from mentorxl.core.contract import Column, SheetSpec
@@ -15,6 +15,56 @@ from mentorxl.core.text import clean, header_key
 
 Grid = Sequence[Sequence[object]]
 HEADER_SCAN_ROWS = 40
+
+
+@dataclass(frozen=True, slots=True)
+class CellError:
+    """An Excel error value a cell shows (#N/A, #DIV/0!, #REF!…): reported as such, never read as text."""
+
+    code: str
+
+    def __str__(self) -> str:
+        return self.code
+
+
+class SparseGrid(Sequence[Sequence[object]]):
+    """A sheet's grid keeping only the rows that hold something: a value typed in the last row of a sheet
+    costs one row, not a million empty ones. Indexes are 0-based rows of the sheet; an empty row is ()."""
+
+    def __init__(self, rows: Mapping[int, Sequence[object]], height: int):
+        self._rows = dict(rows)
+        self._height = height
+
+    def __len__(self) -> int:
+        return self._height
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(self._height))]
+        if index < 0:
+            index += self._height
+        if not 0 <= index < self._height:
+            raise IndexError(index)
+        return self._rows.get(index, ())
+
+    def put(self, row: int, column: int, value: object) -> None:
+        """Set one cell (0-based), the row and the grid growing as needed."""
+        cells = list(self._rows.get(row, ()))
+        cells.extend([""] * (column + 1 - len(cells)))
+        cells[column] = value
+        self._rows[row] = cells
+        self._height = max(self._height, row + 1)
+
+    def filled(self, start: int) -> Iterator[tuple[int, Sequence[object]]]:
+        return ((i, self._rows[i]) for i in sorted(self._rows) if i >= start)
+
+
+def _rows_from(grid: Grid, start: int) -> Iterator[tuple[int, Sequence[object]]]:
+    if isinstance(grid, SparseGrid):
+        yield from grid.filled(start)
+    else:
+        for i in range(start, len(grid)):
+            yield i, grid[i]
 
 
 @dataclass(slots=True)
@@ -26,6 +76,9 @@ class Table:
     header_row: int | None  # Excel row number; None when no header was found
     columns: dict[str, int] = field(default_factory=dict)  # column key -> 0-based index
     extra: dict[str, int] = field(default_factory=dict)  # other headers as typed -> index
+    repeated: list[tuple[Column, int]] = field(default_factory=list)  # a contract header found again -> index
+    headers_again: list[int] = field(default_factory=list)  # Excel rows repeating the header row (not data)
+    chart: bool = False  # the sheet of that name is a chartsheet: no cells at all
     rows: list[tuple[int, Sequence[object]]] = field(default_factory=list)
     missing: list[Column] = field(default_factory=list)  # required columns not found
 
@@ -78,6 +131,13 @@ def with_own_columns(table: Table, rows: Sequence[Mapping[str, object]]) -> tupl
     return replace(table, columns=columns), added
 
 
+def written_columns(table: Table, rows: Sequence[Mapping[str, object]]) -> dict[str, int]:
+    """Where a replace writes: the contract columns by key, and the user's own columns whose header the rows
+    carry (the «Подбор» notes kept beside a suggestion, core/suggestions.py), by header."""
+    carried = {key for row in rows for key in row}
+    return {**table.columns, **{h: i for h, i in table.extra.items() if h in carried and h not in table.columns}}
+
+
 def column_letter(index: int) -> str:
     """The Excel letters of a 0-based column index: 0 → «A», 27 → «AB»."""
     letters = ""
@@ -126,13 +186,18 @@ def locate(spec: SheetSpec, sheet: str, grid: Grid) -> Table:
         column = keys.get(header_key(text))
         if column is not None and column.key not in table.columns:
             table.columns[column.key] = c
-        elif column is None and text not in table.extra:
+        elif column is not None:
+            table.repeated.append((column, c))  # a second «ФИО»: the first one is read, the check says so
+        elif text not in table.extra:
             table.extra[text] = c
     table.missing = [c for c in spec.required if c.key not in table.columns]
     used = sorted({*table.columns.values(), *table.extra.values()})
-    for i in range(r + 1, len(grid)):
-        cells = grid[i]
+    named = [(i, header_key(texts[i])) for i in table.columns.values()]
+    for i, cells in _rows_from(grid, r + 1):
         if all(_is_empty(cells[c]) for c in used if c < len(cells)):
+            continue
+        if named and all(c < len(cells) and isinstance(cells[c], str) and header_key(cells[c]) == h for c, h in named):
+            table.headers_again.append(i + 1)  # the header row pasted again below: no person called «ФИО»
             continue
         table.rows.append((i + 1, cells))
     return table

@@ -51,8 +51,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from mentorxl.core import vocabulary as v
-from mentorxl.core.text import header_key
+from mentorxl.core.statuses import EVENT_CLOSED, EventStatus, parse
 
 MONTHLY, QUARTERLY, HALF_YEARLY, YEARLY = "ежемесячно", "ежеквартально", "раз в полугодие", "ежегодно"
 DURING_YEAR, ALWAYS, AS_NEEDED = "в течение года", "постоянно", "по мере необходимости"
@@ -341,15 +340,12 @@ def next_due(term: Term, today: date) -> date | None:
     return term.occurrences[-1] if term.occurrences else None
 
 
-_DONE, _CANCELLED, _PLANNED = (header_key(x) for x in (v.EVENT_DONE, v.EVENT_CANCELLED, v.EVENT_PLANNED))
-
-
 def is_overdue(term: Term, status: str | None, today: date) -> bool:
     """Whether the event missed its term (rules in the module docstring)."""
-    key = header_key(status or "")
-    if key in (_DONE, _CANCELLED) or not term.understood or term.first_due is None:
+    state = parse(EventStatus, status)
+    if state in EVENT_CLOSED or not term.understood or term.first_due is None:
         return False
-    not_started = key in ("", _PLANNED)
+    not_started = state in (EventStatus.NONE, EventStatus.PLANNED)
     if term.recurring is not None:
         return not_started and term.first_due < today
     if len(term.occurrences) > 1:

@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 _SPACES = re.compile(r"\s+")
+# Characters no text of a cell means, and XML (so Word) cannot hold: dropped when a value is read.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+# Invisible marks (soft hyphen, zero widths, direction marks, BOM): not part of a name when names are compared.
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 _LIST_SPLIT = re.compile(r"[;,\n\r]+")
 _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 # Latin letters that look like Cyrillic ones in print.
@@ -29,12 +34,12 @@ def clean(text: object) -> str:
     """Trim and collapse spaces; keep the letters as typed."""
     if text is None:
         return ""
-    return _SPACES.sub(" ", str(text)).strip()
+    return _SPACES.sub(" ", _CONTROL.sub("", str(text))).strip()
 
 
 def name_key(name: object) -> str:
     """A ФИО as names are compared: trimmed, spaces collapsed, ё→е, case folded."""
-    return clean(name).replace("ё", "е").replace("Ё", "Е").casefold()
+    return _SPACES.sub(" ", _INVISIBLE.sub("", clean(name))).strip().replace("ё", "е").replace("Ё", "Е").casefold()
 
 
 def split_list(cell: object) -> list[str]:
@@ -90,7 +95,22 @@ def status_key(status: str) -> str:
 
 def shown(value: object, limit: int = 80) -> str:
     """A cell value as a user reads it in a message."""
-    s = "" if value is None else str(value)
-    if isinstance(value, float) and value.is_integer():
+    s = "" if value is None else _CONTROL.sub("\ufffd", str(value))  # a control character shows as �
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e16:
         s = str(int(value))
     return s if len(s) <= limit else s[: limit - 1] + "…"
+
+
+def odd_characters(text: object, *, name: bool = False) -> str:
+    """What a value holds that no one typed on purpose, as a user reads it («управляющий символ U+0007»);
+    '' when nothing. In a ФИО emoji and other pictographs count too."""
+    found: list[str] = []
+    for ch in dict.fromkeys(str(text or "")):
+        category = unicodedata.category(ch)
+        if _CONTROL.match(ch) or (category == "Cc" and ch not in "\t\n\r"):
+            found.append(f"управляющий символ U+{ord(ch):04X}")
+        elif _INVISIBLE.match(ch):
+            found.append(f"невидимый символ U+{ord(ch):04X}")
+        elif name and (category in ("So", "Sk", "Cs", "Co", "Cn") or ch >= "\U0001F000"):
+            found.append(f"«{ch}»")
+    return ", ".join(found)

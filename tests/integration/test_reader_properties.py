@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from python_calamine import CalamineWorkbook
 
 from mentorxl.actions.check import check_book
+from mentorxl.actions.pairs import match_pairs
 from mentorxl.book.headless import HeadlessBook
 from mentorxl.book.reader import ESSENTIAL, read_program
 from mentorxl.core import contract as k
@@ -30,6 +31,9 @@ TYPED = [
     "Иванова Мария Петровна", "Ивaнова Мария Петровна", "  петров  пётр ", *v.MENTEE_STATUSES, *v.PAIR_STATUSES,
     "ИКТ; ФГОС", "вязание", "01.09.2025", "31.02.2025", "1 сентября 2025", "45901", "3,5", "№ 1", "2025/2026",
     "до 15 марта 2026 г.", "=1+1", "#N/A", "-0", "1e308", ";", ",;\n", "\u00a0", "\t",
+    # issue 10: what crashed or passed unseen before
+    "inf", "-inf", "1e309", "nan", "10000000000000000000", "Петрова Анна\u200f Ивановна", "\u202eанна",
+    "Сидоров 😀 Сидор", "\ufeffКозлова", "утвердить", "Утвepдить", "проект", "ФИО",
 ]
 
 cells = st.one_of(
@@ -39,6 +43,7 @@ cells = st.one_of(
     st.text(alphabet=st.characters(min_codepoint=1, max_codepoint=0x1F), min_size=1, max_size=5),
     st.builds(lambda n: "Ж" * n, st.integers(1_000, 5_000)),
     st.integers(-(10**15), 10**15),
+    st.sampled_from([1e19, -1e19, 1e300, 10**20]),
     st.floats(allow_nan=False, allow_infinity=False, min_value=-1e300, max_value=1e300),
     st.integers(-5, 60_000),  # Excel serial dates among them
     st.booleans(),
@@ -83,6 +88,9 @@ def test_any_cells_written_to_a_real_file_give_a_report_or_one_clean_error(book)
         assert {p["code"] for p in payload["problems"]} <= set(CATALOG)
         written = CalamineWorkbook.from_path(str(outcome.files[0])).get_sheet_by_name(k.PROBLEMS.name).to_python()
         assert len([row for row in written if any(row)]) == 2 + len(payload["problems"])  # title, header, rows
+        matched = match_pairs(HeadlessBook(path))  # the same book through «Подобрать пары»: never an exception
+        assert set(json.loads(json.dumps(matched.data, ensure_ascii=False, default=str))) == {"suggestions",
+                                                                                               "unmatched"}
 
 
 @functools.cache

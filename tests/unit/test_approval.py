@@ -61,7 +61,7 @@ def test_approve_all_takes_everything_not_rejected_and_numbers_continue_after_ex
     ], pairs=[{"number": "7", "mentor": "Кто-то Другой Иванович", "mentees": "Петров Пётр Петрович",
                "status": "Действует"}])
     plan = plan_approval(book.read(), today=TODAY, approve_all=True)
-    assert [(p["number"], p["mentees"]) for p in plan.pairs] == [("8", ["Иванова Мария Петровна"])]
+    assert [(p["number"], p["mentees"]) for p in plan.pairs] == [(8, ["Иванова Мария Петровна"])]
 
 
 def test_an_approved_row_that_breaks_a_hard_rule_is_refused_with_the_reason():

@@ -11,6 +11,9 @@ from mentorxl.core import contract as k
 from mentorxl.core import vocabulary as v
 from mentorxl.core.messages import CATALOG
 from mentorxl.core.problems import Problem, Report
+from mentorxl.core.statuses import Decision
+from mentorxl.core.table import CellError
+from mentorxl.core.text import person_key
 from mentorxl.core.validation import check
 from tests.unit.validation_builder import TODAY, program
 
@@ -57,6 +60,10 @@ cells = st.one_of(
     st.datetimes(min_value=datetime(1900, 1, 1)),
     st.times(),
     st.timedeltas(max_value=timedelta(days=10_000), min_value=timedelta(days=-10_000)),
+    # issue 10: non-finite and huge numbers, error values, invisible marks and emoji, statuses typed otherwise
+    st.sampled_from(["inf", "-inf", "1e309", "nan", 1e19, -1e19, float("inf"), float("nan"), 10**30,
+                     CellError("#N/A"), CellError("#REF!"), "Петрова Анна\u200f Ивановна", "\u202eанна",
+                     "Сидоров 😀 Сидор", "\ufeffКозлова", "утвердить", "Утвepдить", "проект", "действуeт"]),
 )
 
 SPECS = [s for s in k.SHEETS if not s.owned] + [k.SUGGESTIONS]
@@ -69,12 +76,15 @@ def sheet_grid(draw: st.DrawFn, spec: k.SheetSpec) -> list[list[object]]:
         headers = headers[: draw(st.integers(0, len(headers)))]  # some columns (maybe required ones) missing
     headers += draw(
         st.lists(
-            st.sampled_from(["Вопрос 1", "Вопрос 2", "Моя пометка", k.LIST_MENTEE_STATUS, None]), max_size=3
+            st.sampled_from(["Вопрос 1", "Вопрос 2", "Моя пометка", k.LIST_MENTEE_STATUS, None, *spec.headers[:2]]),
+            max_size=3  # a contract header again: a second «ФИО»
         )
     )
     width = len(headers) + draw(st.integers(0, 2))
     title: list[list[object]] = draw(st.lists(st.lists(cells, max_size=3), max_size=2))
     rows = draw(st.lists(st.lists(cells, min_size=0, max_size=width), max_size=8))
+    if rows and draw(st.booleans()):
+        rows.insert(draw(st.integers(0, len(rows))), list(headers))  # the header row pasted again
     return [*title, headers, *rows]
 
 
@@ -128,3 +138,22 @@ def test_checking_the_same_data_twice_gives_the_same_report(pairs):
     }
     first = check(program(book), today=TODAY).problems
     assert first == check(program(book), today=TODAY).problems
+
+
+@settings(
+    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+)
+@given(books())
+def test_any_cells_give_suggestions_or_reasons_and_a_merge_that_keeps_every_decision(book):
+    from mentorxl.core.matching import match
+    from mentorxl.core.suggestions import suggestion_rows, touched
+
+    data = program(book)
+    result = match(data)
+    rows = suggestion_rows(data.suggestions, result)
+    kept = {s.key for s in data.suggestions if touched(s)}
+    written = {(person_key(str(r["mentee"])), person_key(str(r["mentor"]))) for r in rows}
+    assert kept <= written
+    for s in data.suggestions:
+        if s.choice is Decision.REJECT:
+            assert all((person_key(x.mentee), person_key(x.mentor)) != s.key for x in result.suggestions)

@@ -94,3 +94,23 @@ def test_a_survey_row_with_a_new_question_adds_its_header_after_the_last_column_
     assert surveys.cells[(3, width)] == 9  # a known question found by its header, whatever the spacing
     assert surveys.cells[(3, width + 1)] == "Больше встреч"
     assert (table.range.last_cell.row, table.range.last_cell.column) == (3, width + 1)
+
+
+def test_match_in_live_excel_keeps_a_rejection_and_the_note_beside_it_on_the_same_row():
+    from mentorxl.actions.pairs import match_pairs
+
+    sheets = minimal_book(mentees=[mentee("Иванова Мария Петровна")],
+                          mentors=[mentor("Кузнецова Анна Сергеевна"), mentor("Орлов Олег Олегович")])
+    sheets[k.SUGGESTIONS.name] = [
+        [*k.SUGGESTIONS.headers, "Заметка"],
+        ["Иванова Мария Петровна", "Кузнецова Анна Сергеевна", 95, None, None, None, None, "отклонить", "не та смена"],
+        ["Петров Пётр Петрович", "Орлов Олег Олегович", 40, None, None, None, None, None, None],
+    ]
+    xl = FakeExcelBook(sheets)
+    for _ in range(3):
+        match_pairs(LiveBook(xl))
+        rows = LiveBook(xl).read().suggestions
+        assert [(r.mentee, r.mentor, r.decision, r.extra) for r in rows] == [
+            ("Иванова Мария Петровна", "Кузнецова Анна Сергеевна", "Отклонить", {"Заметка": "не та смена"}),
+            ("Иванова Мария Петровна", "Орлов Олег Олегович", "", {}),
+        ]

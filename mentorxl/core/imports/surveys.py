@@ -29,14 +29,13 @@ def _guess_survey(p: _Planner, records: list[_Record]) -> tuple[str, str]:
 
 def _pairs_of(data: ProgramData) -> tuple[dict[str, str], dict[str, list[str]]]:
     """Mentee key -> pair number, mentor key -> pair numbers, over pairs in force (else all pairs)."""
-    in_force = {header_key(s) for s in v.PAIRS_IN_FORCE}
     mentees: dict[str, str] = {}
     mentors: dict[str, list[str]] = {}
-    for pair in sorted(data.pairs, key=lambda x: header_key(x.status) in in_force):
+    for pair in sorted(data.pairs, key=lambda x: x.in_force):
         for name in pair.mentees:
             mentees[person_key(name)] = pair.number
         mentors.setdefault(person_key(pair.mentor), [])
-        if header_key(pair.status) in in_force:
+        if pair.in_force:
             mentors[person_key(pair.mentor)].append(pair.number)
     return mentees, mentors
 

@@ -84,6 +84,10 @@ def left_out_reason(item: LeftOut) -> tuple[str, str]:
     if item.code == "in_pair":
         return item.code, (f"Уже состоит в действующей паре № {item.detail}: новый наставник не подбирается. "
                            "Исправьте статус на «В паре».")
+    if item.code == "in_draft":
+        number, status = item.detail.split("\t")
+        return item.code, (f"Уже записан(а) в паре № {number} со статусом «{status}»: второй наставник не "
+                           "подбирается. Утвердите эту пару или поставьте ей статус «Расторгнута».")
     return item.code, ("Нет даты согласия на обработку персональных данных: без него пару не подбирают. "
                        "Получите письменное согласие и впишите дату.")
 

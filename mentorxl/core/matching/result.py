@@ -23,7 +23,7 @@ class MatchSuggestion:
 class Unmatched:
     mentee: str
     reason: str  # Russian
-    code: str  # no_consent | in_pair | no_requests | no_mentor | rejected | mentors_full
+    code: str  # no_consent | in_pair | in_draft | no_requests | no_mentor | rejected | mentors_full
 
 
 @dataclass(slots=True)

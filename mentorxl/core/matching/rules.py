@@ -5,7 +5,8 @@ Decisions the contract leaves open, taken here:
 - an empty mentee status counts as «Ожидает пары», an empty mentor status as «Активен» (new rows are
   often left without a status); any other status keeps the person out of the run;
 - a mentee who already is in a pair in force («Утверждена», «Действует») is not matched again, whatever
-  the status cell says (the reason tells the куратор to correct the status);
+  the status cell says (the reason tells the куратор to correct the status); nor is one whose pair exists but
+  is not in force yet («Проект», no status): approving a second pair for them is what issue 10 forbids;
 - a mentor's remaining capacity is their own «Наставляемых, не более» (else the setting) minus the
   mentees of their pairs in force; a mentor may be suggested only while it is above zero;
 - a suggestion marked «Отклонить» (same mentee and mentor) is never suggested again; one marked
@@ -21,11 +22,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from mentorxl.core import vocabulary as v
-from mentorxl.core.models import Mentee, Mentor
+from mentorxl.core.models import Mentee, Mentor, Pair
 from mentorxl.core.program import ProgramData
+from mentorxl.core.statuses import Decision
 from mentorxl.core.tags import TagDictionary
-from mentorxl.core.text import person_key, status_key
+from mentorxl.core.text import person_key
 
 _LATIN = re.compile(r"[A-Za-z]")
 
@@ -33,19 +34,12 @@ FIXED_APPROVED = "approved"
 FIXED_MUTUAL = "mutual"
 
 
-_WAITING = {"", status_key(v.MENTEE_WAITING)}
-_ACTIVE = {"", status_key(v.MENTOR_ACTIVE)}
-_IN_FORCE = {status_key(s) for s in v.PAIRS_IN_FORCE}
-_APPROVE = status_key(v.DECISION_APPROVE)
-_REJECT = status_key(v.DECISION_REJECT)
-
-
 def is_waiting(mentee: Mentee) -> bool:
-    return status_key(mentee.status) in _WAITING
+    return mentee.waiting
 
 
 def is_active(mentor: Mentor) -> bool:
-    return status_key(mentor.status) in _ACTIVE
+    return mentor.ready
 
 
 def mentor_unready(mentor: Mentor) -> str:
@@ -127,17 +121,28 @@ class Pool:
         return free
 
 
+def _draft_pairs(data: ProgramData) -> dict[str, Pair]:
+    """Mentee key -> a pair that exists for them but is not in force yet («Проект», no status): the mentee is
+    not matched again (approving a second pair for them is what issue 10 forbids)."""
+    found: dict[str, Pair] = {}
+    for pair in data.pairs:
+        if pair.exists and not pair.in_force:
+            for key in pair.mentee_keys:
+                found.setdefault(key, pair)
+    return found
+
+
 def _in_force_pairs(data: ProgramData) -> tuple[dict[str, str], dict[str, int]]:
     """Mentee key -> pair number; mentor key -> mentees in pairs in force."""
     mentee_pair: dict[str, str] = {}
     mentor_load: dict[str, int] = {}
     for pair in data.pairs:
-        if status_key(pair.status) not in _IN_FORCE:
+        if not pair.in_force:
             continue
         names = [person_key(n) for n in pair.mentees if person_key(n)]
         for n in names:
             mentee_pair.setdefault(n, pair.number)
-        if key := person_key(pair.mentor):
+        if key := pair.mentor_key:
             mentor_load[key] = mentor_load.get(key, 0) + len(names)
     return mentee_pair, mentor_load
 
@@ -146,6 +151,7 @@ def prepare(data: ProgramData) -> Pool:
     """Apply the hard rules to the banks: the pool of the run."""
     tags = TagSpace(data.tags)
     mentee_pair, mentor_load = _in_force_pairs(data)
+    drafts = _draft_pairs(data)
     default_capacity = data.settings.capacity
 
     # mentees first: an unknown tag is shown as the first mentee typed it
@@ -163,6 +169,9 @@ def prepare(data: ProgramData) -> Pool:
         seen.add(key)
         if key in mentee_pair:
             left_out.append(LeftOut(mentee, "in_pair", mentee_pair[key]))
+        elif key in drafts:
+            draft = drafts[key]
+            left_out.append(LeftOut(mentee, "in_draft", f"{draft.number}\t{draft.status or 'не указан'}"))
         elif mentee.consent_pd is None:
             left_out.append(LeftOut(mentee, "no_consent"))
         else:
@@ -202,10 +211,9 @@ def prepare(data: ProgramData) -> Pool:
         pair = (mentee_index.get(person_key(s.mentee)), mentor_index.get(person_key(s.mentor)))
         if pair[0] is None or pair[1] is None:
             continue
-        decision = status_key(s.decision)
-        if decision == _REJECT:
+        if s.choice is Decision.REJECT:
             rejected.add((pair[0], pair[1]))
-        elif decision == _APPROVE:
+        elif s.choice is Decision.APPROVE:
             approved.append((pair[0], pair[1]))
 
     pool = Pool(mentees, mentors, mentee_tags, mentor_tags, tags, capacity, in_force, rejected, selves, [],

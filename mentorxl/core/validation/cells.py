@@ -9,6 +9,7 @@ from mentorxl.core import contract as k
 from mentorxl.core.contract import Kind, SheetSpec
 from mentorxl.core.models import Row
 from mentorxl.core.problems import Problem, problem
+from mentorxl.core.text import odd_characters
 from mentorxl.core.validation.context import Context, status_key
 from mentorxl.core.vocabulary import DEFAULT_LISTS
 
@@ -43,4 +44,22 @@ def bad_choices(ctx: Context) -> Iterator[Problem]:
                                   list=column.choices, allowed=_allowed(choices))
 
 
-RULES = (bad_choices,)
+# Columns holding a ФИО: there an emoji is as odd as a control character.
+NAME_COLUMNS = {(k.MENTEES.key, "name"), (k.MENTORS.key, "name"), (k.PAIRS.key, "mentor"), (k.PAIRS.key, "mentees"),
+                (k.SUGGESTIONS.key, "mentee"), (k.SUGGESTIONS.key, "mentor"), (k.SURVEYS.key, "respondent")}
+
+
+def odd_text(ctx: Context) -> Iterator[Problem]:
+    """Control characters, invisible marks (right-to-left, zero width) anywhere, emoji in a ФИО: the value is
+    read without them, and the cell is shown so the куратор can retype it."""
+    for key, table in ctx.data.tables.items():
+        columns = [(c.header, table.columns[c.key], (key, c.key) in NAME_COLUMNS)
+                   for c in table.spec.columns if c.key in table.columns]
+        for number, cells in table.rows:
+            for header, index, is_name in columns:
+                value = cells[index] if index < len(cells) else None
+                if isinstance(value, str) and value and (what := odd_characters(value, name=is_name)):
+                    yield problem("odd_characters", table.sheet, number, header, value, what=what)
+
+
+RULES = (bad_choices, odd_text)

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from mentorxl.core import contract as k
 from mentorxl.core.problems import Problem, problem
-from mentorxl.core.validation.context import MENTOR_ACTIVE, WAITING, Context, numbers, person_key, status_key
+from mentorxl.core.validation.context import Context, numbers, person_key
 
 SUPERSEDED = (
     (k.MENTEES, "consent_pd"),
@@ -32,7 +32,7 @@ def mentee_consents(ctx: Context) -> Iterator[Problem]:
         pairs = ctx.mentee_pairs.get(person_key(mentee.name))
         if pairs:
             why = f"состоит в действующей паре № {numbers(pairs)}"
-        elif status_key(mentee.status) in ("", WAITING):
+        elif mentee.waiting:
             why = "ожидает подбора пары"
         else:
             yield problem("consent_pd_missing_waiting", sheet, mentee.row, header, person=mentee.name)
@@ -49,7 +49,7 @@ def mentor_consents(ctx: Context) -> Iterator[Problem]:
         pairs = ctx.mentor_pairs.get(person_key(mentor.name))
         if pairs:
             why: str | None = f"ведёт действующую пару № {numbers(pairs)}"
-        elif status_key(mentor.status) in ("", MENTOR_ACTIVE):
+        elif mentor.ready:
             why = "числится активным наставником"
         else:
             why = None

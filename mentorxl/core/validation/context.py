@@ -81,7 +81,7 @@ class Context:
 
     @cached_property
     def pairs_in_force(self) -> list[Pair]:
-        return [p for p in self.data.pairs if status_key(p.status) in IN_FORCE]
+        return [p for p in self.data.pairs if p.in_force]
 
     @cached_property
     def mentee_pairs(self) -> dict[str, list[Pair]]:

@@ -1,5 +1,6 @@
-"""«Пары» and «Встречи»: people absent from the banks, dates, numbers, one mentee in two pairs,
-inactive mentors, the term of a pair, meetings and surveys naming an unknown pair."""
+"""«Пары» and «Встречи»: people absent from the banks, dates, numbers, one mentee in two pairs, a draft beside
+a pair in force and the same pair on two rows, inactive mentors, the term of a pair, meetings and surveys
+naming an unknown pair."""
 
 from __future__ import annotations
 
@@ -10,23 +11,19 @@ from datetime import timedelta
 from rapidfuzz import fuzz, process
 
 from mentorxl.core import contract as k
-from mentorxl.core import vocabulary as v
 from mentorxl.core.dates import add_months
 from mentorxl.core.models import Pair, Person
 from mentorxl.core.problems import Problem, problem
+from mentorxl.core.statuses import MentorStatus, PairStatus
 from mentorxl.core.validation.context import (
-    MENTOR_ACTIVE,
-    MENTOR_LEFT,
     Context,
     day,
     numbers,
     pair_key,
     person_key,
-    status_key,
 )
 
 TERM_MONTHS = (3, 12)  # Положение о системе наставничества: от 3 месяцев до 1 года
-_CANCELLED = status_key(v.PAIR_CANCELLED)
 
 
 def _sorted_words(key: str) -> str:
@@ -86,7 +83,7 @@ def dates(ctx: Context) -> Iterator[Problem]:
         if pair.end < pair.start:
             yield problem("pair_end_before_start", ctx.sheet(k.PAIRS), pair.row, header, day(pair.end),
                           start=day(pair.start))
-        elif status_key(pair.status) != _CANCELLED and not (
+        elif pair.state is not PairStatus.CANCELLED and not (
                 add_months(pair.start, low) - timedelta(days=1) <= pair.end <= add_months(pair.start, high)):
             months = round((pair.end - pair.start).days / 30.44)
             yield problem("pair_term_too_long", ctx.sheet(k.PAIRS), pair.row, header, day(pair.end),
@@ -126,14 +123,41 @@ def mentee_in_two_pairs(ctx: Context) -> Iterator[Problem]:
                           k.PAIRS.column("mentees").header, name, numbers=numbers(pairs))
 
 
+def repeated_pairs(ctx: Context) -> Iterator[Problem]:
+    """A draft («Проект») holding a mentee who is already in a pair in force (approving it would pair them
+    twice), and the same mentor and mentee on two rows that both still exist (any status but «Завершена» and
+    «Расторгнута»): at the later row."""
+    header = k.PAIRS.column("mentees").header
+    drafts: set[int] = set()
+    for pair in ctx.data.pairs:
+        if pair.state is not PairStatus.DRAFT:
+            continue
+        for name in dict.fromkeys(pair.mentees):
+            in_force = [p for p in ctx.mentee_pairs.get(person_key(name), []) if p.row != pair.row]
+            if in_force:
+                drafts.add(pair.row)
+                yield problem("mentee_draft_and_in_force", ctx.sheet(k.PAIRS), pair.row, header, name,
+                              draft=pair.number or f"(строка {pair.row})", numbers=numbers(in_force))
+    seen: dict[tuple[str, str], list[Pair]] = defaultdict(list)
+    for pair in ctx.data.pairs:
+        if not pair.exists or not pair.mentor_key:
+            continue
+        for name in dict.fromkeys(pair.mentees):
+            earlier = seen[(pair.mentor_key, person_key(name))]
+            both_in_force = pair.in_force and any(e.in_force for e in earlier)  # mentee_in_two_pairs says it
+            if earlier and pair.row not in drafts and not both_in_force:
+                yield problem("pair_repeated", ctx.sheet(k.PAIRS), pair.row, header, name, mentor=pair.mentor,
+                              numbers=numbers([*earlier, pair]))
+            earlier.append(pair)
+
+
 def inactive_mentors(ctx: Context) -> Iterator[Problem]:
     """A pair in force led by a mentor who is «Не готов» (one who left is a status problem of the mentor)."""
     for key, pairs in ctx.mentor_pairs.items():
         mentors = ctx.mentors.get(key)
         if not mentors:
             continue
-        status = status_key(mentors[0].status)
-        if status in ("", MENTOR_ACTIVE, MENTOR_LEFT):
+        if mentors[0].state in (MentorStatus.NONE, MentorStatus.ACTIVE, MentorStatus.LEFT):
             continue
         for pair in pairs:
             yield problem("pair_mentor_inactive", ctx.sheet(k.PAIRS), pair.row,
@@ -155,5 +179,5 @@ def unknown_pair_numbers(ctx: Context) -> Iterator[Problem]:
                           k.SURVEYS.column("pair").header, answer.pair)
 
 
-RULES = (unknown_people, dates, same_person, duplicate_numbers, mentee_in_two_pairs, inactive_mentors,
+RULES = (unknown_people, dates, same_person, duplicate_numbers, mentee_in_two_pairs, repeated_pairs, inactive_mentors,
          unknown_pair_numbers)

@@ -8,15 +8,8 @@ from collections.abc import Iterator
 from mentorxl.core import contract as k
 from mentorxl.core import vocabulary as v
 from mentorxl.core.problems import Problem, problem
-from mentorxl.core.validation.context import (
-    MENTOR_LEFT,
-    PAIRED,
-    WAITING,
-    Context,
-    numbers,
-    person_key,
-    status_key,
-)
+from mentorxl.core.statuses import MenteeStatus, MentorStatus
+from mentorxl.core.validation.context import Context, numbers
 
 
 def mentee_statuses(ctx: Context) -> Iterator[Problem]:
@@ -24,15 +17,15 @@ def mentee_statuses(ctx: Context) -> Iterator[Problem]:
         return
     header = k.MENTEES.column("status").header
     for mentee in ctx.data.mentees:
-        status = status_key(mentee.status)
-        if status not in (WAITING, PAIRED):
+        status = mentee.state
+        if status not in (MenteeStatus.WAITING, MenteeStatus.PAIRED):
             continue
-        pairs = ctx.mentee_pairs.get(person_key(mentee.name))
-        if status == WAITING and pairs:
+        pairs = ctx.mentee_pairs.get(mentee.key)
+        if status is MenteeStatus.WAITING and pairs:
             yield problem("status_contradicts_pairs", ctx.sheet(k.MENTEES), mentee.row, header, mentee.status,
                           person=mentee.name, why=f"он(а) состоит в действующей паре № {numbers(pairs)}",
                           expected=v.MENTEE_PAIRED)
-        elif status == PAIRED and not pairs:
+        elif status is MenteeStatus.PAIRED and not pairs:
             yield problem("status_contradicts_pairs", ctx.sheet(k.MENTEES), mentee.row, header, mentee.status,
                           person=mentee.name, expected=v.MENTEE_WAITING,
                           why="он(а) не состоит ни в одной утверждённой или действующей паре")
@@ -41,9 +34,9 @@ def mentee_statuses(ctx: Context) -> Iterator[Problem]:
 def mentor_statuses(ctx: Context) -> Iterator[Problem]:
     header = k.MENTORS.column("status").header
     for mentor in ctx.data.mentors:
-        if status_key(mentor.status) != MENTOR_LEFT:
+        if mentor.state is not MentorStatus.LEFT:
             continue
-        pairs = ctx.mentor_pairs.get(person_key(mentor.name))
+        pairs = ctx.mentor_pairs.get(mentor.key)
         if pairs:
             yield problem("status_contradicts_pairs", ctx.sheet(k.MENTORS), mentor.row, header, mentor.status,
                           person=mentor.name, why=f"он(а) ведёт действующую пару № {numbers(pairs)}",

@@ -9,15 +9,13 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from mentorxl.core import contract as k
-from mentorxl.core import vocabulary as v
 from mentorxl.core.contract import SheetSpec
 from mentorxl.core.problems import Problem, problem
+from mentorxl.core.statuses import MenteeStatus, MentorStatus
 from mentorxl.core.tags import TagDictionary
-from mentorxl.core.validation.context import MENTOR_LEFT, Context, status_key
+from mentorxl.core.validation.context import Context
 
 SUPERSEDED = ((k.MENTEES, "requests"), (k.MENTORS, "competences"))
-
-_MENTEES_GONE = frozenset(status_key(s) for s in (v.MENTEE_DONE, v.MENTEE_LEFT))
 
 
 class _Nearest:
@@ -52,11 +50,11 @@ def unknown_tags(ctx: Context) -> Iterator[Problem]:
     nearest = _Nearest(ctx.data.tags)
     for mentee in ctx.data.mentees:
         if mentee.name:
-            needed = status_key(mentee.status) not in _MENTEES_GONE
+            needed = mentee.state not in (MenteeStatus.DONE, MenteeStatus.LEFT)
             yield from _tags(ctx, k.MENTEES, "requests", mentee.row, mentee.requests, needed, nearest)
     for mentor in ctx.data.mentors:
         if mentor.name:
-            needed = status_key(mentor.status) != MENTOR_LEFT
+            needed = mentor.state is not MentorStatus.LEFT
             yield from _tags(ctx, k.MENTORS, "competences", mentor.row, mentor.competences, needed, nearest)
 
 
