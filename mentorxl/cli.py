@@ -34,10 +34,22 @@ def _today(args: argparse.Namespace) -> date:
     return args.today or date.today()
 
 
-def _book(args: argparse.Namespace, suffix: str, result: Path | None = None) -> Any:
+def _book(args: argparse.Namespace, suffix: str = "", result: Path | None = None) -> Any:
     from mentorxl.book.headless import HeadlessBook
 
-    return HeadlessBook(Path(args.book), suffix=suffix, result=result)
+    return HeadlessBook(Path(args.book), out=result)
+
+
+def _changing(args: argparse.Namespace, action: Callable[[Any], Any], *, out: Path | None = None,
+              lists_only: bool = False) -> Any:
+    """Run an action that changes the book: one MentorXL writer at a time, and the book checked writable before
+    any work (an order is not issued when its number cannot be written)."""
+    from mentorxl.book.lock import writing
+
+    book = _book(args, result=out)
+    with writing(book.target):
+        book.check_target(lists_only=lists_only)
+        return action(book)
 
 
 def cmd_new(args: argparse.Namespace) -> Any:
@@ -49,38 +61,27 @@ def cmd_new(args: argparse.Namespace) -> Any:
 def cmd_check(args: argparse.Namespace) -> Any:
     from mentorxl.actions.check import check_book
 
-    return check_book(_book(args, "проверка"), today=_today(args))
+    return _changing(args, lambda book: check_book(book, today=_today(args)), out=_path(args.out), lists_only=True)
 
 
 def cmd_match(args: argparse.Namespace) -> Any:
     from mentorxl.actions.pairs import match_pairs
 
-    book = _book(args, "подбор")
-    if args.out:
-        from mentorxl.core import contract as k
-
-        book = _with_standalone(book, k.SUGGESTIONS.key, Path(args.out))
-    return match_pairs(book)
-
-
-def _with_standalone(book: Any, key: str, path: Path) -> Any:
-    from mentorxl.book.headless import HeadlessBook
-
-    return HeadlessBook(book.path, standalone={key: path})
+    return _changing(args, match_pairs, out=_path(args.out), lists_only=True)
 
 
 def cmd_approve(args: argparse.Namespace) -> Any:
     from mentorxl.actions.pairs import approve_pairs
 
-    out = Path(args.out) if args.out else None
-    return approve_pairs(_book(args, "пары утверждены", out), today=_today(args), approve_all=args.all)
+    return _changing(args, lambda book: approve_pairs(book, today=_today(args), approve_all=args.all),
+                     out=_path(args.out))
 
 
 def cmd_order(args: argparse.Namespace) -> Any:
     from mentorxl.actions.documents import make_order
 
-    return make_order(_book(args, "приказ"), out_dir=_path(args.out), number=args.number, on=args.date,
-                      today=_today(args))
+    return _changing(args, lambda book: make_order(book, out_dir=_path(args.out), number=args.number, on=args.date,
+                                                   today=_today(args)))
 
 
 def cmd_docs(args: argparse.Namespace) -> Any:
@@ -110,7 +111,8 @@ def cmd_consolidate(args: argparse.Namespace) -> Any:
 def cmd_import(args: argparse.Namespace) -> Any:
     from mentorxl.actions.monitoring import import_export
 
-    return import_export(_book(args, "импорт"), Path(args.export), as_=args.as_, overwrite=args.overwrite)
+    return _changing(args, lambda book: import_export(book, Path(args.export), as_=args.as_,
+                                                      overwrite=args.overwrite), out=_path(args.out))
 
 
 def cmd_demo(args: argparse.Namespace) -> Any:
@@ -149,16 +151,17 @@ def build_parser() -> argparse.ArgumentParser:
     c = command("check", cmd_check, "проверить данные книги")
     c.add_argument("book")
     c.add_argument("--json", action="store_true", help="вывести итог в JSON")
+    c.add_argument("--out", help="записать книгу с листом «Ошибки» в отдельный файл, не меняя эту")
 
     c = command("match", cmd_match, "подобрать наставников наставляемым")
     c.add_argument("book")
     c.add_argument("--json", action="store_true")
-    c.add_argument("--out", help="куда записать лист «Подбор» (.xlsx)")
+    c.add_argument("--out", help="записать книгу с листом «Подбор» в отдельный файл, не меняя эту")
 
     c = command("approve", cmd_approve, "перенести утверждённые предложения в «Пары»")
     c.add_argument("book")
     c.add_argument("--all", action="store_true", help="утвердить все предложения, кроме отклонённых")
-    c.add_argument("--out", help="куда записать книгу с новыми парами")
+    c.add_argument("--out", help="записать книгу с новыми парами в отдельный файл, не меняя эту")
 
     c = command("order", cmd_order, "приказ о закреплении наставнических пар (групп)")
     c.add_argument("book")
@@ -188,6 +191,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("export")
     c.add_argument("--as", dest="as_", required=True, choices=["mentees", "mentors", "survey"])
     c.add_argument("--overwrite", action="store_true", help="перезаписывать заполненные ячейки")
+    c.add_argument("--out", help="записать книгу с загруженными строками в отдельный файл, не меняя эту")
 
     c = command("demo", cmd_demo, "создать демонстрационную книгу и выполнить на ней все действия")
     c.add_argument("folder", nargs="?", default="out/demo")
@@ -207,6 +211,16 @@ def _print_outcome(outcome: Any, as_json: bool) -> None:
         print(f"  → {path}")
 
 
+def _fail(error: MentorXLError, as_json: bool) -> int:
+    print(f"Ошибка: {error.message}", file=sys.stderr)
+    if error.hint:
+        print(f"Что сделать: {error.hint}", file=sys.stderr)
+    if as_json:
+        json.dump({"error": error.message, "hint": error.hint}, sys.stdout, ensure_ascii=False)
+        sys.stdout.write("\n")
+    return error.exit_code
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -214,13 +228,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         outcome = args.handler(args)
     except MentorXLError as error:
-        print(f"Ошибка: {error.message}", file=sys.stderr)
-        if error.hint:
-            print(f"Что сделать: {error.hint}", file=sys.stderr)
-        if as_json:
-            json.dump({"error": error.message, "hint": error.hint}, sys.stdout, ensure_ascii=False)
-            sys.stdout.write("\n")
-        return error.exit_code
+        return _fail(error, as_json)
+    except OSError as error:  # a read-only folder, a full disk: the user's to fix, not a bug
+        from mentorxl.errors import from_os_error
+
+        return _fail(from_os_error(error), as_json)
     except KeyboardInterrupt:
         print("Прервано.", file=sys.stderr)
         return 130

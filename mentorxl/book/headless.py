@@ -1,74 +1,59 @@
-"""The workbook as a file, for the command line and tests: never rewrites the master.
+"""The workbook as a file, for the command line and tests: changes go into the book itself, losslessly.
 
-Reading goes through calamine (fast). Writes are collected and applied by openpyxl to a COPY of the
-master, saved as a new result file beside it (or where asked). The master file is only ever read.
+Reading goes through calamine (fast). Writes are collected, then applied to the sheets' XML inside the zip
+(book/package.py): the parts the command changes are rewritten, every other part is copied byte for byte.
+The book is replaced atomically (a temporary file beside it, then a rename) after a copy is kept in
+«Резервные копии» (book/backups.py). With `out` the changed book goes to that separate file instead, and the
+book given is only read. A change that cannot be made without losing something is not made at all.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from mentorxl.book.files import atomic_path, next_free
+from mentorxl.book.files import atomic_path, ensure_writable, is_open, same_file
 from mentorxl.book.port import CellMark
 from mentorxl.book.reader import ESSENTIAL, read_tables
 from mentorxl.core import contract as k
-from mentorxl.core.contract import Kind, SheetSpec
-from mentorxl.core.models import Suggestion
+from mentorxl.core.contract import SheetSpec
 from mentorxl.core.program import ProgramData, load_program
 from mentorxl.core.table import Table, with_own_columns
-from mentorxl.errors import BookUnreadable
-
-MARK_ERROR = "FFC7CE"
-MARK_WARNING = "FFEB9C"
-DATE_FORMAT = "DD.MM.YYYY"
+from mentorxl.errors import BookUnreadable, FileBusy, MentorXLError, SheetMissing, WouldLoseData
 
 Op = tuple[str, SheetSpec, Any]
-
-
-# The sheets the program owns are written headless as small books of their own, beside the master.
-STANDALONE = {k.PROBLEMS.key: "ошибки", k.SUGGESTIONS.key: "подбор"}
+WRITABLE = (".xlsx", ".xlsm")
+OUT_HINT = "Запишите результат в отдельную копию (--out Копия.xlsx) или выполните действие кнопкой в открытой книге."
 
 
 class HeadlessBook:
-    """`result`: where a changed copy of the master goes (default «<книга> — <suffix>.xlsx» beside it)."""
+    """`out`: a separate file for the changed book (the book given is then only read). `result` is the old name
+    of `out`; `suffix` is no longer used (the command line used to write copies «Книга — suffix.xlsx»)."""
 
-    def __init__(self, path: Path, *, result: Path | None = None, suffix: str = "результат",
-                 standalone: Mapping[str, Path] | None = None):
+    def __init__(self, path: Path, *, out: Path | None = None, result: Path | None = None, suffix: str = ""):
         self._path = Path(path)
-        self._result = result
-        self._suffix = suffix
+        self._out = Path(out) if out is not None else (Path(result) if result is not None else None)
         self._tables: dict[str, Table] = {}
         self._ops: list[Op] = []
-        self._marks: list[CellMark] = []
-        self._standalone_rows: dict[str, list[Mapping[str, object]]] = {}
-        self._standalone_paths = {key: self.standalone_path(key) for key in STANDALONE}
-        self._standalone_paths.update(standalone or {})
+        self.backup: Path | None = None
         self.written: list[Path] = []
-
-    def standalone_path(self, key: str) -> Path:
-        return self._path.with_name(f"{self._path.stem} — {STANDALONE[key]}.xlsx")
 
     @property
     def path(self) -> Path | None:
         return self._path
 
+    @property
+    def target(self) -> Path:
+        return self._out or self._path
+
     def read(self, specs: Iterable[SheetSpec] | None = None,
              required: Iterable[SheetSpec] | None = None) -> ProgramData:
         self._tables = read_tables(self._path, specs or k.SHEETS, ESSENTIAL if required is None else required)
-        data = load_program(self._tables)
-        earlier = self._standalone_paths[k.SUGGESTIONS.key]
-        if (specs is None or k.SUGGESTIONS in specs) and earlier.exists():
-            data.suggestions = _merge_suggestions(data, earlier)
-        return data
+        return load_program(self._tables)
 
     def replace_rows(self, spec: SheetSpec, rows: Sequence[Mapping[str, object]]) -> None:
-        if spec.key in STANDALONE:
-            self._standalone_rows[spec.key] = list(rows)
-        else:
-            self._ops.append(("replace", spec, list(rows)))
+        self._ops.append(("replace", spec, list(rows)))
 
     def append_rows(self, spec: SheetSpec, rows: Sequence[Mapping[str, object]], *,
                     own_columns: bool = False) -> None:
@@ -78,157 +63,173 @@ class HeadlessBook:
         self._ops.append(("update", spec, list(updates)))
 
     def mark_cells(self, marks: Sequence[CellMark]) -> None:
-        self._marks = list(marks)
+        """Colouring cells is the buttons' work; from the command line the list on «Ошибки» says where."""
 
     @property
     def pending(self) -> bool:
         return bool(self._ops)
 
-    def result_path(self) -> Path:
-        if self._result is not None:
-            return self._result
-        suffix = ".xlsm" if self._path.suffix.lower() == ".xlsm" else ".xlsx"
-        return next_free(self._path.with_name(f"{self._path.stem} — {self._suffix}{suffix}"))
+    def check_target(self, *, lists_only: bool = False) -> None:
+        """Before any work: the book can be changed here (or `out` written). Raises the user's message.
+        `lists_only`: the command writes only the program's lists («Ошибки», «Подбор»), which a .ods book
+        given to the command line does without (they are printed)."""
+        suffix = self._path.suffix.lower()
+        if self._out is not None:
+            check_out(self._out, self._path)
+        elif suffix not in WRITABLE and lists_only:
+            return
+        elif suffix not in WRITABLE:
+            raise WouldLoseData(f"Книгу «{self._path.name}» ({suffix or 'без расширения'}) командная строка не "
+                                "изменяет: это делают кнопки на листе «Панель» в LibreOffice Calc.",
+                                "Нажмите нужную кнопку в открытой книге или сохраните её как .xlsx / .xlsm.")
+        elif is_open(self._path):
+            raise FileBusy(f"Книга «{self._path.name}» открыта в Excel или LibreOffice: запись в неё из командной "
+                           "строки потеряла бы ваши несохранённые правки (или их затёрло бы сохранение).",
+                           "Нажмите кнопку в открытой книге, или сохраните и закройте книгу и запустите команду "
+                           "снова, или запишите результат в копию: --out Копия.xlsx.")
 
     def save(self) -> Path | None:
-        """Write what the action produced: the program's own sheets as small books beside the master, the
-        other changes into a copy of the master. Returns the last file written (all are in `written`)."""
-        from mentorxl.book.sheet_writer import write_sheet_book
+        """Write what the action produced; returns the file written (the book itself, or `out`), or None when
+        nothing changed. A .ods book given to the command line keeps its lists («Ошибки», «Подбор») unwritten:
+        the command printed them; any other change is refused in `check_target`."""
+        if not self._ops:
+            return None
+        lists_only = all(spec.owned for _, spec, _ in self._ops)
+        if self._out is None and self._path.suffix.lower() not in WRITABLE and lists_only:
+            self._ops.clear()
+            return None
+        self.check_target(lists_only=lists_only)
+        from mentorxl.book.sheet_xml import Unkeepable
 
-        last: Path | None = None
-        for key, rows in self._standalone_rows.items():
-            spec = k.BY_KEY[key]
-            last = write_sheet_book(self._standalone_paths[key], spec, rows, master=self._path,
-                                    title=f"{spec.name}: книга «{self._path.name}»")
-            self.written.append(last)
-        self._standalone_rows.clear()
-        self._marks.clear()  # headless results link to the cells instead of colouring the master
-        if not self.pending:
-            return last
-        if self._path.suffix.lower() not in (".xlsx", ".xlsm"):
-            raise BookUnreadable(f"Изменения в книгу «{self._path.name}» из командной строки записываются только "
-                                 "для .xlsx и .xlsm.", "Сохраните книгу как .xlsx или выполните действие кнопкой.")
-        import openpyxl  # imported here: reading never needs it
-
-        keep_vba = self._path.suffix.lower() == ".xlsm"
-        wb = openpyxl.load_workbook(self._path, keep_vba=keep_vba)
+        package = _open_package(self._path)
         try:
-            for op, spec, payload in self._ops:
-                _APPLY[op](wb, self._table(spec), payload)
-            target = self.result_path()
+            sheet = ""
+            try:
+                for op, spec, payload in self._ops:
+                    sheet = spec.name
+                    _APPLY[op](package, self._table(package, spec), payload)
+            except Unkeepable as e:
+                raise WouldLoseData(f"Книгу «{self._path.name}» нельзя изменить без потерь: на листе «{sheet}» — "
+                                    f"{e.what}; MentorXL не записывает книгу, если что-то в ней пропало бы.",
+                                    OUT_HINT) from e
+            target = self.target
             with atomic_path(target) as tmp:
-                wb.save(tmp)
+                package.write(tmp)
+                if self._out is None:
+                    from mentorxl.book.backups import back_up
+
+                    self.backup = back_up(self._path)
         finally:
-            wb.close()
+            package.close()
         self._ops.clear()
         self.written.append(target)
         return target
 
-    def _table(self, spec: SheetSpec) -> Table:
+    def _table(self, package: Any, spec: SheetSpec) -> Table:
         if spec.key not in self._tables:
-            self._tables.update(read_tables(self._path, [spec], [spec]))
-        return self._tables[spec.key]
+            try:
+                self._tables.update(read_tables(self._path, [spec], [spec]))
+            except SheetMissing:
+                if not spec.owned:
+                    raise
+                package.add_sheet(spec.name)
+                self._tables[spec.key] = Table(spec, spec.name, None)
+        table = self._tables[spec.key]
+        if not table.found:
+            sheet = package.sheet(table.sheet)
+            header = sheet.max_row + 2 if sheet.max_row else 1
+            for i, text in enumerate(spec.headers):
+                sheet.set(header, i, text)
+            table = Table(spec, table.sheet, header, columns={c.key: i for i, c in enumerate(spec.columns)})
+            self._tables[spec.key] = table
+        return table
 
 
-def _set(cell: Any, value: object, kind: Kind | None = None) -> None:
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        cell.value = value
-        cell.data_type = "s"  # what a user typed stays text, never becomes a formula
-        return
-    if isinstance(value, list):
-        value = "; ".join(str(v) for v in value)
-    cell.value = value
-    if isinstance(value, date | datetime) or (kind is Kind.DATE and value is not None):
-        cell.number_format = DATE_FORMAT
+def check_out(out: Path, book: Path) -> None:
+    """`--out` is a separate file: never the book itself (however spelled), never a file open in Excel/Calc,
+    and of the same kind as the book (a .xlsm's macros do not go into a .xlsx)."""
+    if same_file(out, book):
+        raise MentorXLError(f"--out указывает на саму книгу «{book.name}»: копия не может заменить книгу.",
+                            "Чтобы изменить саму книгу, запустите команду без --out; для копии укажите другое имя.")
+    if out.suffix.lower() != book.suffix.lower():
+        raise MentorXLError(f"Копия «{out.name}» должна быть того же вида, что и книга ({book.suffix}).",
+                            f"Укажите имя с расширением {book.suffix}.")
+    if out.is_dir():
+        raise MentorXLError(f"«{out}» — папка, а --out ждёт имя файла.", f"Например: --out «{out / book.name}».")
+    ensure_writable(out)
 
 
-def _kinds(table: Table) -> dict[str, Kind]:
-    return {c.key: c.kind for c in table.spec.columns}
+def _open_package(path: Path) -> Any:
+    from mentorxl.book.package import Package
+    from mentorxl.book.sheet_xml import Unkeepable
+
+    try:
+        return Package(path)
+    except (Unkeepable, KeyError, ValueError, OSError) as e:
+        if isinstance(e, OSError) and not isinstance(e, FileNotFoundError | IsADirectoryError):
+            raise
+        raise BookUnreadable(f"Книгу «{path.name}» не удалось разобрать для записи: {e}.",
+                             "Пересохраните книгу в Excel или LibreOffice и запустите команду снова.") from e
+    except Exception as e:  # a broken zip or XML
+        raise BookUnreadable(f"Книгу «{path.name}» не удалось разобрать для записи ({type(e).__name__}).",
+                             "Пересохраните книгу в Excel или LibreOffice и запустите команду снова.") from e
 
 
-def _write_row(ws: Any, table: Table, row: int, values: Mapping[str, object]) -> None:
-    kinds = _kinds(table)
+# ---------------------------------------------------------------- the operations on sheet XML
+
+
+def _styles(sheet: Any, table: Table, row: int) -> dict[int, int | None]:
+    """The style each column's new cells take: that of the cell in `row` (a data row), as Excel continues a
+    table, else none."""
+    return {col: sheet.style_of(row, col) for col in table.columns.values()}
+
+
+def _write(sheet: Any, table: Table, row: int, values: Mapping[str, object],
+           styles: Mapping[int, int | None]) -> None:
     for key, value in values.items():
-        if key in table.columns:
-            _set(ws.cell(row=row, column=table.columns[key] + 1), value, kinds.get(key))
+        col = table.columns.get(key)
+        if col is None:
+            continue
+        sheet.set(row, col, value, style=styles.get(col))
 
 
-def _grow_tables(ws: Any, table: Table, last_row: int) -> None:
-    """Stretch the Excel table whose header is this table's header row down to `last_row`."""
-    from openpyxl.utils import get_column_letter
-    from openpyxl.utils.cell import range_boundaries
-
-    for t in ws.tables.values():
-        min_col, min_row, max_col, _ = range_boundaries(t.ref)
-        if min_row == table.header_row:
-            t.ref = f"{get_column_letter(min_col)}{min_row}:{get_column_letter(max_col)}{max(last_row, min_row + 1)}"
-            if t.autoFilter is not None:
-                t.autoFilter.ref = t.ref
-
-
-def _replace(wb: Any, table: Table, rows: list[Mapping[str, object]]) -> None:
-    ws = wb[table.sheet]
+def _replace(package: Any, table: Table, rows: list[Mapping[str, object]]) -> None:
+    sheet = package.sheet(table.sheet)
     start = (table.header_row or 0) + 1
-    for r in range(start, ws.max_row + 1):
-        for c in list(table.columns.values()):
-            ws.cell(row=r, column=c + 1).value = None
+    styles = _styles(sheet, table, start)
+    sheet.clear_columns(table.columns.values(), start)
     for i, values in enumerate(rows):
-        _write_row(ws, table, start + i, values)
-    _grow_tables(ws, table, start + len(rows) - 1)
+        _write(sheet, table, start + i, values, styles)
+    package.grow_table(table.sheet, table.header_row, start + len(rows) - 1, [])
 
 
-def _append(wb: Any, table: Table, rows: list[Mapping[str, object]]) -> None:
-    ws = wb[table.sheet]
-    last = max((n for n, _ in table.rows), default=table.header_row or 0)
+def _append(package: Any, table: Table, rows: list[Mapping[str, object]],
+            added: list[tuple[int, str]] | None = None) -> None:
+    sheet = package.sheet(table.sheet)
+    header = table.header_row or 0
+    last = max((n for n, _ in table.rows), default=header)
+    styles = _styles(sheet, table, last if last > header else header + 1)
     for i, values in enumerate(rows):
-        _write_row(ws, table, last + 1 + i, values)
-    _grow_tables(ws, table, last + len(rows))
+        _write(sheet, table, last + 1 + i, values, styles)
+    package.grow_table(table.sheet, header, last + len(rows), added or [])
 
 
-def _append_own(wb: Any, table: Table, rows: list[Mapping[str, object]]) -> None:
-    """Append rows whose keys include headers of the user's own columns; new headers join the Excel table."""
-    from openpyxl.utils import get_column_letter
-    from openpyxl.utils.cell import range_boundaries
-    from openpyxl.worksheet.table import TableColumn
-
-    ws = wb[table.sheet]
+def _append_own(package: Any, table: Table, rows: list[Mapping[str, object]]) -> None:
     table, added = with_own_columns(table, rows)
-    header_row = table.header_row or 1
+    sheet = package.sheet(table.sheet)
+    header = table.header_row or 1
     for index, text in added:
-        ws.cell(row=header_row, column=index + 1).value = text
-    right = max([i + 1 for i, _ in added], default=0)
-    for t in ws.tables.values():
-        min_col, min_row, max_col, max_row = range_boundaries(t.ref)
-        if min_row == header_row and right > max_col:
-            for column in range(max_col + 1, right + 1):
-                name = ws.cell(row=header_row, column=column).value or f"Столбец{column}"
-                t.tableColumns.append(TableColumn(id=len(t.tableColumns) + 1, name=str(name)))
-            t.ref = f"{get_column_letter(min_col)}{min_row}:{get_column_letter(right)}{max_row}"
-            if t.autoFilter is not None:
-                t.autoFilter.ref = t.ref
-    _append(wb, table, rows)
+        sheet.set(header, index, text, style=sheet.style_of(header, index - 1) if index else None)
+    _append(package, table, rows, added)
 
 
-def _update(wb: Any, table: Table, updates: list[tuple[int, str, object]]) -> None:
-    ws = wb[table.sheet]
-    kinds = _kinds(table)
+def _update(package: Any, table: Table, updates: list[tuple[int, str, object]]) -> None:
+    sheet = package.sheet(table.sheet)
+    styles = _styles(sheet, table, (table.header_row or 0) + 1)
     for row, key, value in updates:
-        _set(ws.cell(row=row, column=table.columns[key] + 1), value, kinds.get(key))
+        _write(sheet, table, row, {key: value}, styles)
 
 
 _APPLY: dict[str, Callable[[Any, Table, Any], None]] = {
     "replace": _replace, "append": _append, "append_own": _append_own, "update": _update,
 }
-
-
-def _merge_suggestions(data: ProgramData, earlier: Path) -> list[Suggestion]:
-    """Decisions typed into an earlier «… — подбор.xlsx» count as if typed on the master's «Подбор»."""
-    from mentorxl.core.rows import load_rows
-
-    tables = read_tables(earlier, [k.SUGGESTIONS], [])
-    if k.SUGGESTIONS.key not in tables or not tables[k.SUGGESTIONS.key].found:
-        return data.suggestions
-    rows, _ = load_rows(tables[k.SUGGESTIONS.key], Suggestion)
-    merged = {(s.mentee, s.mentor): s for s in data.suggestions}
-    merged.update({(s.mentee, s.mentor): s for s in rows})
-    return list(merged.values())
