@@ -17,21 +17,36 @@ def _sha(path):
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def test_changes_go_to_a_new_file_and_the_master_stays_byte_for_byte(tmp_path):
-    master = write_book(tmp_path / "Книга.xlsx", minimal_book(mentees=[mentee("Иванова Мария Петровна")]))
-    before = _sha(master)
-    book = HeadlessBook(master, suffix="пары")
-    data = book.read()
-    book.append_rows(k.PAIRS, [{"number": "1", "mentor": "Кузнецова Анна Сергеевна",
+def _pair_and_status(book, data):
+    book.append_rows(k.PAIRS, [{"number": 1, "mentor": "Кузнецова Анна Сергеевна",
                                 "mentees": ["Иванова Мария Петровна"], "start": date(2025, 9, 1),
                                 "status": "Утверждена"}])
     book.update_cells(k.MENTEES, [(data.mentees[0].row, "status", "В паре")])
-    result = book.save()
-    assert _sha(master) == before
-    assert result == tmp_path / "Книга — пары.xlsx"
-    again = read_program(result)
+
+
+def test_changes_go_into_the_book_itself_after_a_backup_copy_of_it(tmp_path):
+    master = write_book(tmp_path / "Книга.xlsx", minimal_book(mentees=[mentee("Иванова Мария Петровна")]))
+    before = _sha(master)
+    book = HeadlessBook(master)
+    _pair_and_status(book, book.read())
+    assert book.save() == master
+    again = read_program(master)
     assert again.pairs[0].mentees == ["Иванова Мария Петровна"] and again.pairs[0].start == date(2025, 9, 1)
     assert again.mentees[0].status == "В паре"
+    assert openpyxl.load_workbook(master)[k.PAIRS.name]["A2"].value == 1  # a number stays a number
+    assert book.backup is not None and book.backup.parent.name == "Резервные копии"
+    assert _sha(book.backup) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["Книга.xlsx", "Резервные копии"]
+
+
+def test_with_out_the_book_stays_byte_for_byte_and_the_copy_has_the_changes(tmp_path):
+    master = write_book(tmp_path / "Книга.xlsx", minimal_book(mentees=[mentee("Иванова Мария Петровна")]))
+    before = _sha(master)
+    book = HeadlessBook(master, out=tmp_path / "Копия.xlsx")
+    _pair_and_status(book, book.read())
+    assert book.save() == tmp_path / "Копия.xlsx"
+    assert _sha(master) == before and book.backup is None
+    assert read_program(tmp_path / "Копия.xlsx").mentees[0].status == "В паре"
 
 
 def test_text_that_looks_like_a_formula_is_written_as_text(tmp_path):
@@ -42,24 +57,33 @@ def test_text_that_looks_like_a_formula_is_written_as_text(tmp_path):
     result = book.save()
     ws = openpyxl.load_workbook(result)[k.MENTEES.name]
     cell = ws.cell(row=data.mentees[0].row, column=k.MENTEES.headers.index("Комментарий") + 1)
-    assert cell.data_type == "s"
+    assert cell.data_type == "s" and cell.value == "=HYPERLINK(\"http://x\")"
     values = CalamineWorkbook.from_path(str(result)).get_sheet_by_name(k.MENTEES.name).to_python()
     assert values[1][k.MENTEES.headers.index("Комментарий")] == "=HYPERLINK(\"http://x\")"
 
 
-def test_the_programs_own_sheets_are_written_as_small_books_beside_the_master(tmp_path):
+def test_a_list_sheet_the_book_lacks_is_added_to_it_with_the_contract_headers(tmp_path):
     master = write_book(tmp_path / "b.xlsx", minimal_book())
     book = HeadlessBook(master)
     book.read()
-    book.replace_rows(k.PROBLEMS, [{"sheet": "Наставляемые", "row": 5, "column": "ФИО", "message": "нет",
-                                    "link": "'Наставляемые'!A5"}])
-    result = book.save()
-    assert result == tmp_path / "b — ошибки.xlsx"
-    ws = openpyxl.load_workbook(result)[k.PROBLEMS.name]
-    assert [c.value for c in ws[3]][:3] == ["Лист", "Строка", "Столбец"]
-    link = ws.cell(row=4, column=1).hyperlink
-    assert (link.target, link.location) == ("b.xlsx", "'Наставляемые'!A5")
-    assert k.PROBLEMS.table in openpyxl.load_workbook(result)[k.PROBLEMS.name].tables
+    book.replace_rows(k.PROBLEMS, [{"sheet": "Наставляемые", "row": 5, "column": "ФИО", "message": "нет"}])
+    assert book.save() == master
+    wb = openpyxl.load_workbook(master)
+    assert wb.sheetnames[-1] == k.PROBLEMS.name
+    ws = wb[k.PROBLEMS.name]
+    assert [c.value for c in ws[1]][:3] == ["Лист", "Строка", "Столбец"]
+    assert [c.value for c in ws[2]][:3] == ["Наставляемые", 5, "ФИО"]
+
+
+def test_a_second_list_replaces_the_first_and_leaves_no_old_rows_below(tmp_path):
+    master = write_book(tmp_path / "b.xlsx", minimal_book())
+    for count in (5, 2):
+        book = HeadlessBook(master)
+        book.read()
+        book.replace_rows(k.PROBLEMS, [{"sheet": "Пары", "row": r, "message": f"№{r}"} for r in range(count)])
+        book.save()
+    rows = [r for r in openpyxl.load_workbook(master)[k.PROBLEMS.name].iter_rows(values_only=True) if any(r)]
+    assert [r[0] for r in rows] == ["Лист", "Пары", "Пары"]
 
 
 def test_a_file_open_in_excel_is_never_written_over(tmp_path):
