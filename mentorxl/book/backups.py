@@ -18,7 +18,7 @@ KEEP = 10
 
 
 def _pattern(book: Path) -> re.Pattern[str]:
-    return re.compile(re.escape(book.stem) + r" \d{4}-\d\d-\d\d \d\d-\d\d-\d\d(?: \(\d+\))?"
+    return re.compile(re.escape(book.stem) + r" (\d{4}-\d\d-\d\d \d\d-\d\d-\d\d)(?: \((\d+)\))?"
                       + re.escape(book.suffix) + "$")
 
 
@@ -28,8 +28,9 @@ def backups_of(book: Path) -> list[Path]:
     if not folder.is_dir():
         return []
     pattern = _pattern(book)
-    return sorted((p for p in folder.iterdir() if pattern.match(p.name) and p.is_file()),
-                  key=lambda p: (p.stat().st_mtime, p.name))
+    found = [(m.group(1), int(m.group(2) or 1), p) for p in folder.iterdir()
+             if (m := pattern.match(p.name)) and p.is_file()]
+    return [p for _, _, p in sorted(found)]
 
 
 def back_up(book: Path, *, now: datetime | None = None, keep: int = KEEP) -> Path:
