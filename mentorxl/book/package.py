@@ -25,6 +25,7 @@ T_TABLE = f"{REL}/table"
 T_STYLES = f"{REL}/styles"
 SHEET_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
 DATE_FORMATS = {14, 15, 16, 17, 22, 27, 30, 36, 45, 46, 47, 50, 57}
+FAST = 1  # deflate level of the parts written: a 10 000-row sheet in a fifth of the time, a few % larger
 EMPTY_SHEET = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="{MAIN}" '
                f'xmlns:r="{REL}"><sheetData/></worksheet>').encode()
 
@@ -216,11 +217,12 @@ class Package:
         with zipfile.ZipFile(target, "w") as out:
             for info in self.zip.infolist():
                 if info.filename in self.changed:
-                    out.writestr(info, self.changed[info.filename], compress_type=zipfile.ZIP_DEFLATED)
+                    out.writestr(info, self.changed[info.filename], compress_type=zipfile.ZIP_DEFLATED,
+                                 compresslevel=FAST)
                 else:
                     _copy_raw(self.zip, info, out)
             for part in getattr(self, "zip_extra", []):
-                out.writestr(part, self.changed[part], compress_type=zipfile.ZIP_DEFLATED)
+                out.writestr(part, self.changed[part], compress_type=zipfile.ZIP_DEFLATED, compresslevel=FAST)
 
 
 def _copy_after(parent: Any, base: Any) -> Any:

@@ -9,9 +9,10 @@ damaging the sheet (a shared or array formula, a merged cell) raises `Unkeepable
 
 from __future__ import annotations
 
+import functools
 import math
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime
 from typing import Any
 
@@ -33,6 +34,7 @@ class Unkeepable(Exception):  # noqa: N818 - a reason, turned into the user's me
         self.what = what
 
 
+@functools.cache
 def col_index(letters: str) -> int:
     n = 0
     for ch in letters.upper():
@@ -40,6 +42,7 @@ def col_index(letters: str) -> int:
     return n - 1
 
 
+@functools.cache
 def col_letters(index: int) -> str:
     letters, index = "", index + 1
     while index:
@@ -70,7 +73,11 @@ def serial(value: date | datetime) -> float:
 
 
 class SheetPart:
-    """One worksheet's XML, parsed once; `set`/`clear_columns` change it, `to_bytes` serialises it."""
+    """One worksheet's XML, parsed once. `set` and `clear_columns` only record what to change; `to_bytes` writes
+    the sheet: the part before and after the cells as the parser read it, and the rows as strings (untouched
+    rows serialised as they were, changed rows rebuilt from their kept cells and the new values)."""
+
+    MARK = "MENTORXL-SHEETDATA-0c5e"
 
     def __init__(self, xml: bytes, date_style: Callable[[int | None], int | None]):
         self.root = etree.fromstring(xml, PARSER)
@@ -79,15 +86,20 @@ class SheetPart:
             raise Unkeepable("лист без данных в привычной форме (нет sheetData)")
         self.data = data
         self._date_style = date_style
+        self._prefix = f"{data.prefix}:" if data.prefix else ""
+        self._ns = dict(self.root.nsmap)
         self._rows: dict[int, Any] = {}
         self._cells: dict[int, dict[int, Any]] = {}
-        self._touched: set[int] = set()
-        self._new_rows = False
+        self._pending: dict[int, dict[int, tuple[object, int | None]]] = {}
+        self._clears: list[tuple[frozenset[int], int]] = []
         self._merged = self._merges()
+        self._formulas = self._kept_formulas()
         last = 0
         for row in data.iter(_ROW):
-            r = int(row.get("r") or last + 1)
-            row.set("r", str(r))
+            given = row.get("r")
+            r = int(given) if given else last + 1
+            if not given:
+                row.set("r", str(r))
             self._rows[r] = row
             last = r
         self.max_row = last
@@ -100,6 +112,16 @@ class SheetPart:
             if ":" in ref:
                 (r1, c1), (r2, c2) = (parse_ref(x) for x in ref.split(":", 1))
                 out.append((r1, c1, r2, c2))
+        return out
+
+    def _kept_formulas(self) -> dict[tuple[int, int], str]:
+        """Cells holding a shared, array or data-table formula: other cells depend on them."""
+        out = {}
+        for f in self.data.iter(_F):
+            if f.get("t") in ("shared", "array", "dataTable"):
+                ref = f.getparent().get("r")
+                if ref:
+                    out[parse_ref(ref)] = ref
         return out
 
     def _row_cells(self, r: int) -> dict[int, Any]:
@@ -119,88 +141,122 @@ class SheetPart:
             self._cells[r] = cells
         return cells
 
-    def _row(self, r: int) -> Any:
-        row = self._rows.get(r)
-        if row is None:
-            row = etree.Element(_ROW, r=str(r))
-            self._rows[r] = row
-            self._new_rows = True
-            self.max_row = max(self.max_row, r)
-        return row
-
     def style_of(self, r: int, col: int) -> int | None:
+        pending = self._pending.get(r, {}).get(col)
+        if pending is not None and pending[1] is not None:
+            return pending[1]
         cell = self._row_cells(r).get(col)
         return int(cell.get("s")) if cell is not None and cell.get("s") else None
 
-    def _guard(self, r: int, col: int, cell: Any) -> None:
+    def _guard(self, r: int, col: int) -> None:
         for r1, c1, r2, c2 in self._merged:
             if r1 <= r <= r2 and c1 <= col <= c2 and (r, col) != (r1, c1):
                 raise Unkeepable(f"объединённые ячейки {col_letters(c1)}{r1}:{col_letters(c2)}{r2}")
-        if cell is not None:
-            f = cell.find(_F)
-            if f is not None and f.get("t") in ("shared", "array", "dataTable"):
-                raise Unkeepable(f"общая формула в ячейке {col_letters(col)}{r}")
+        if (r, col) in self._formulas:
+            raise Unkeepable(f"общая формула в ячейке {col_letters(col)}{r}")
 
     def clear_columns(self, columns: Iterable[int], first_row: int) -> None:
         """Empty these columns from `first_row` down; a cell's style stays (the user's colours and borders)."""
-        wanted = set(columns)
-        for r in [r for r in self._rows if r >= first_row]:
-            cells = self._row_cells(r)
-            for col in wanted & cells.keys():
-                cell = cells[col]
-                if len(cell) or cell.get("t"):
-                    self._guard(r, col, cell)
-                    _empty(cell)
-                if cell.get("s") is None:
-                    cell.getparent().remove(cell)
-                    del cells[col]
+        wanted = frozenset(columns)
+        for (r, col) in self._formulas:
+            if r >= first_row and col in wanted:
+                self._guard(r, col)
+        for r1, c1, r2, c2 in self._merged:
+            if r2 >= first_row and any(c1 <= c <= c2 for c in wanted) and (r2 > r1 or c2 > c1):
+                raise Unkeepable(f"объединённые ячейки {col_letters(c1)}{r1}:{col_letters(c2)}{r2}")
+        self._clears.append((wanted, first_row))
+        for r, pending in self._pending.items():
+            if r >= first_row:
+                for col in wanted & pending.keys():
+                    del pending[col]
 
-    def set(self, r: int, col: int, value: object, *, style: int | None = None, as_date: bool = False) -> None:
+    def set(self, r: int, col: int, value: object, *, style: int | None = None) -> None:
         """Write one value; `style` is used only for a cell that has none yet."""
-        cells = self._row_cells(r)
-        cell = cells.get(col)
-        self._guard(r, col, cell)
-        if cell is None:
-            if value is None or value == "":
-                return
-            cell = etree.SubElement(self._row(r), _C, r=f"{col_letters(col)}{r}")
-            if style is not None:
-                cell.set("s", str(style))
-            cells[col] = cell
-            self._touched.add(r)
-        _empty(cell)
-        self.max_col = max(self.max_col, col)
+        if self._merged or self._formulas:
+            self._guard(r, col)
         if isinstance(value, list):
             value = "; ".join(str(v) for v in value)
-        if value is None or value == "":
-            return
-        if isinstance(value, date | datetime):
-            current = int(cell.get("s")) if cell.get("s") else None
-            chosen = self._date_style(current)
-            if chosen is None:  # the book has no styles part: the date goes as text, read back the same
-                _text(cell, f"{value:%d.%m.%Y}")
-                return
-            cell.set("s", str(chosen))
-            etree.SubElement(cell, _V).text = repr(serial(value))
-        elif isinstance(value, bool):
-            cell.set("t", "b")
-            etree.SubElement(cell, _V).text = "1" if value else "0"
-        elif isinstance(value, int | float) and math.isfinite(value) and abs(value) < 1e300:
-            etree.SubElement(cell, _V).text = repr(value)
-        else:
-            _text(cell, str(value))
+        self._pending.setdefault(r, {})[col] = (value, style)
+        self.max_row = max(self.max_row, r)
+        self.max_col = max(self.max_col, col)
+
+    def _cleared(self, r: int) -> frozenset[int]:
+        out: frozenset[int] = frozenset()
+        for columns, first in self._clears:
+            if r >= first:
+                out |= columns
+        return out
 
     def to_bytes(self) -> bytes:
-        for r in self._touched:
-            row = self._rows[r]
-            cells = sorted(row.iter(_C), key=lambda c: parse_ref(c.get("r"))[1])
-            tail = [e for e in row if e.tag != _C]
-            row[:] = [*cells, *tail]
-            row.attrib.pop("spans", None)
-        if self._new_rows:
-            self.data[:] = [self._rows[r] for r in sorted(self._rows)]
+        rows = sorted(self._rows.keys() | self._pending.keys())
+        parts: list[str] = []
+        for r in rows:
+            element = self._rows.get(r)
+            pending = self._pending.get(r)
+            cleared = self._cleared(r)
+            if element is not None and not pending and not cleared:
+                parts.append(_strip_ns(etree.tostring(element, encoding="unicode"), self._ns))
+            else:
+                parts.append(self._row_xml(r, element, pending or {}, cleared))
+        for element in self._rows.values():
+            self.data.remove(element)
+        self.data.text = self.MARK
         self._dimension()
-        return etree.tostring(self.root, xml_declaration=True, encoding="UTF-8", standalone=True)
+        xml = etree.tostring(self.root, xml_declaration=True, encoding="UTF-8", standalone=True)
+        head, _, tail = xml.partition(self.MARK.encode())
+        return head + "".join(parts).encode("utf-8") + tail
+
+    def _row_xml(self, r: int, element: Any, pending: dict[int, tuple[object, int | None]],
+                 cleared: frozenset[int]) -> str:
+        p = self._prefix
+        cells: dict[int, str] = {}
+        existing = self._row_cells(r) if element is not None else {}
+        if element is not None:
+            for col, cell in existing.items():
+                if col in pending:
+                    continue
+                if col in cleared:
+                    if cell.get("s") is not None:
+                        cells[col] = f'<{p}c r="{col_letters(col)}{r}" s="{cell.get("s")}"/>'
+                    continue
+                cells[col] = _strip_ns(etree.tostring(cell, encoding="unicode"), self._ns)
+            attrs = "".join(f' {self._attr_name(k)}="{_attr(v)}"' for k, v in element.attrib.items()
+                            if k != "spans")
+            extra = "".join(_strip_ns(etree.tostring(e, encoding="unicode"), self._ns) for e in element if e.tag != _C)
+        else:
+            attrs, extra = f' r="{r}"', ""
+        for col, (value, style) in pending.items():
+            cell = existing.get(col)
+            current = int(cell.get("s")) if cell is not None and cell.get("s") else style
+            cells[col] = self._cell_xml(r, col, value, current)
+        body = "".join(cells[c] for c in sorted(cells))
+        return f"<{p}row{attrs}>{body}{extra}</{p}row>"
+
+    def _cell_xml(self, r: int, col: int, value: object, style: int | None) -> str:
+        p = self._prefix
+        ref = f"{col_letters(col)}{r}"
+        if value is None or value == "":
+            return f'<{p}c r="{ref}" s="{style}"/>' if style is not None else ""
+        if isinstance(value, date | datetime):
+            chosen = self._date_style(style)
+            if chosen is None:  # the book has no styles part: the date goes as text, read back the same
+                return self._cell_xml(r, col, f"{value:%d.%m.%Y}", style)
+            return f'<{p}c r="{ref}" s="{chosen}"><{p}v>{serial(value)!r}</{p}v></{p}c>'
+        s = f' s="{style}"' if style is not None else ""
+        if isinstance(value, bool):
+            return f'<{p}c r="{ref}"{s} t="b"><{p}v>{int(value)}</{p}v></{p}c>'
+        if isinstance(value, int | float) and math.isfinite(value) and abs(value) < 1e300:
+            return f'<{p}c r="{ref}"{s}><{p}v>{value!r}</{p}v></{p}c>'
+        text = str(value)
+        space = ' xml:space="preserve"' if text != text.strip() or "\n" in text else ""
+        return f'<{p}c r="{ref}"{s} t="inlineStr"><{p}is><{p}t{space}>{_attr(_escape(text))}</{p}t></{p}is></{p}c>'
+
+    def _attr_name(self, key: str) -> str:
+        if not key.startswith("{"):
+            return key
+        uri, _, local = key[1:].partition("}")
+        prefix = next((p for p, u in self._ns.items() if u == uri and p), None)
+        return f"{prefix}:{local}" if prefix else local
 
     def _dimension(self) -> None:
         dim = self.root.find(f"{{{MAIN}}}dimension")
@@ -217,15 +273,16 @@ class SheetPart:
         dim.set("ref", f"{first}:{col_letters(last_col)}{last_row}")
 
 
-def _empty(cell: Any) -> None:
-    for child in list(cell):
-        cell.remove(child)
-    cell.attrib.pop("t", None)
+def _attr(value: str) -> str:
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
-def _text(cell: Any, text: str) -> None:
-    cell.set("t", "inlineStr")
-    t = etree.SubElement(etree.SubElement(cell, _IS), _T)
-    t.text = _escape(text)
-    if text != text.strip() or "\n" in text:
-        t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+_NS_DECL = re.compile(r' xmlns(?::([\w.-]+))?="([^"]*)"')
+
+
+def _strip_ns(xml: str, declared: Mapping[str | None, str]) -> str:
+    """A child serialised alone repeats the namespace declarations it inherits; those the root declares with
+    the same prefix and URI are dropped (inside the root they are declared already), any other stays."""
+    head, sep, rest = xml.partition(">")
+    head = _NS_DECL.sub(lambda m: "" if declared.get(m.group(1)) == m.group(2) else m.group(), head)
+    return head + sep + rest
