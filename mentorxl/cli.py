@@ -211,6 +211,18 @@ def _print_outcome(outcome: Any, as_json: bool) -> None:
         print(f"  → {path}")
 
 
+def _os_error_in(error: BaseException) -> OSError | None:
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, OSError):
+            return current
+        inner = next((a for a in current.args if isinstance(a, OSError)), None)
+        current = inner or current.__cause__ or current.__context__
+    return None
+
+
 def _fail(error: MentorXLError, as_json: bool) -> int:
     print(f"Ошибка: {error.message}", file=sys.stderr)
     if error.hint:
@@ -237,6 +249,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("Прервано.", file=sys.stderr)
         return 130
     except Exception as error:  # a bug: one clear line, the traceback only when asked
+        cause = _os_error_in(error)
+        if cause is not None:  # XlsxWriter and others wrap the system's refusal in their own exception
+            from mentorxl.errors import from_os_error
+
+            return _fail(from_os_error(cause), as_json)
         if os.environ.get("MENTORXL_DEBUG"):
             raise
         print(f"Внутренняя ошибка MentorXL ({type(error).__name__}: {error}). "

@@ -82,7 +82,7 @@ def write_summary(path: Path, result: Consolidation, *, today: date) -> Path:
     forms, kinds = summary_columns(result.rows)
     header = summary_header(forms, kinds)
     with atomic_path(path) as tmp:
-        wb = xlsxwriter.Workbook(str(tmp), {"strings_to_formulas": False, "strings_to_urls": False,
+        wb = xlsxwriter.Workbook(str(tmp), {"strings_to_formulas": False, "strings_to_urls": False, "in_memory": True,
                                             "strings_to_numbers": False})
         try:
             f = {

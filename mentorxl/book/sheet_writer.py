@@ -21,7 +21,7 @@ def write_sheet_book(path: Path, spec: SheetSpec, rows: Sequence[Mapping[str, ob
     import xlsxwriter
 
     with atomic_path(path) as tmp:
-        wb = xlsxwriter.Workbook(str(tmp), {"strings_to_formulas": False, "strings_to_urls": False})
+        wb = xlsxwriter.Workbook(str(tmp), {"strings_to_formulas": False, "strings_to_urls": False, "in_memory": True})
         try:
             ws = wb.add_worksheet(spec.name)
             head = wb.add_format({"bold": True, "text_wrap": True, "valign": "top", "bg_color": "#DDEBF7",
