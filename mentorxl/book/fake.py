@@ -84,10 +84,6 @@ class FakeBook(GridBook):
         self.saves += 1
         return None
 
-    def table(self, spec: SheetSpec):  # type: ignore[no-untyped-def]
-        """The table as it stands now (tests read back what an action wrote)."""
-        return super().table(spec)
-
     def rows_of(self, spec: SheetSpec) -> list[dict[str, object]]:
         """The data rows of a sheet as {column key: value}: what a test reads back."""
         table = self.locate(spec)

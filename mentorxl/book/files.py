@@ -31,7 +31,7 @@ def same_file(a: Path, b: Path) -> bool:
     """The same file, however the path is spelled («./../dir/B.xlsx», a link, another case on Windows)."""
     a, b = Path(a), Path(b)
     if a.exists() and b.exists():
-        return os.path.samefile(a, b)
+        return a.samefile(b)
     return os.path.normcase(a.resolve()) == os.path.normcase(b.resolve())
 
 

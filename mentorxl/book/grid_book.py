@@ -71,8 +71,10 @@ class GridBook:
         """The table whose header is `header_row` reaches `last_row` (at least one data row) and the new
         columns `added` (0-based index, header) at its right."""
 
-    def link_cells(self, sheet: str, first_row: int, col: int, links: Sequence[object]) -> None:
-        """Where the adapter can: each non-empty link («'Лист'!C5») makes its cell open that place."""
+    def link_cells(self, sheet: str, first_row: int, col: int, links: Sequence[object],
+                   texts: Sequence[object]) -> None:
+        """Where the adapter can: each non-empty link («'Лист'!C5») makes its cell (showing its text) open
+        that place."""
 
     def opened(self) -> None:
         """Before a read: open what the reading needs (the file adapter opens the file once)."""
@@ -159,7 +161,8 @@ class GridBook:
         self._write_rows(table, first, rows, first)
         link_col = table.columns.get("sheet")
         if link_col is not None and any(r.get("link") for r in rows):
-            self.link_cells(table.sheet, first, link_col, [r.get("link") for r in rows])
+            self.link_cells(table.sheet, first, link_col, [r.get("link") for r in rows],
+                            [r.get("sheet") for r in rows])
         self.resize_table(table.sheet, header, first + len(rows) - 1, [])
 
     def append_rows(self, spec: SheetSpec, rows: Sequence[Mapping[str, object]], *,

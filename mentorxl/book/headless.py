@@ -9,33 +9,35 @@ book given is only read. A change that cannot be made without losing something i
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from mentorxl.book.extent import ExtentGuard
 from mentorxl.book.files import atomic_path, ensure_writable, is_open, same_file
+from mentorxl.book.grid_book import GridBook
 from mentorxl.book.port import CellMark
-from mentorxl.book.reader import ESSENTIAL, read_tables
-from mentorxl.core import contract as k
+from mentorxl.book.reader import open_workbook, sheet_grid
 from mentorxl.core.contract import SheetSpec
-from mentorxl.core.program import ProgramData, load_program
-from mentorxl.core.table import Table, with_own_columns
+from mentorxl.core.table import Grid
 from mentorxl.errors import BookUnreadable, FileBusy, MentorXLError, SheetMissing, WouldLoseData
 
-Op = tuple[str, SheetSpec, Any]
 WRITABLE = (".xlsx", ".xlsm")
 OUT_HINT = "Запишите результат в отдельную копию (--out Копия.xlsx) или выполните действие кнопкой в открытой книге."
 
 
-class HeadlessBook:
+class HeadlessBook(GridBook):
     """`out`: a separate file for the changed book (the book given is then only read). `result` is the old name
     of `out`; `suffix` is no longer used (the command line used to write copies «Книга — suffix.xlsx»)."""
 
     def __init__(self, path: Path, *, out: Path | None = None, result: Path | None = None, suffix: str = ""):
+        super().__init__()
         self._path = Path(path)
         self._out = Path(out) if out is not None else (Path(result) if result is not None else None)
-        self._tables: dict[str, Table] = {}
-        self._ops: list[Op] = []
+        self._workbook: Any = None
+        self._guard: ExtentGuard | None = None
+        self._package: Any = None
+        self._sheet_now = ""
         self.backup: Path | None = None
         self.written: list[Path] = []
 
@@ -47,27 +49,106 @@ class HeadlessBook:
     def target(self) -> Path:
         return self._out or self._path
 
-    def read(self, specs: Iterable[SheetSpec] | None = None,
-             required: Iterable[SheetSpec] | None = None) -> ProgramData:
-        self._tables = read_tables(self._path, specs or k.SHEETS, ESSENTIAL if required is None else required)
-        return load_program(self._tables)
+    # primitives: reading through calamine -------------------------------------------------------------
+    def opened(self) -> None:
+        if self._workbook is None:
+            self._workbook = open_workbook(self._path)
+            self._guard = ExtentGuard(self._path)
 
-    def replace_rows(self, spec: SheetSpec, rows: Sequence[Mapping[str, object]]) -> None:
-        self._ops.append(("replace", spec, list(rows)))
+    def closed(self) -> None:
+        if self._guard is not None:
+            self._guard.close()
+        if self._workbook is not None:
+            self._workbook.close()
+        self._workbook = self._guard = None
 
-    def append_rows(self, spec: SheetSpec, rows: Sequence[Mapping[str, object]], *,
-                    own_columns: bool = False) -> None:
-        self._ops.append(("append_own" if own_columns else "append", spec, list(rows)))
+    def _reading(self, work: Callable[[Any], Any]) -> Any:
+        """`work(calamine workbook)`, opening the file for it when no read is under way."""
+        if self._workbook is not None:
+            return work(self._workbook)
+        self.opened()
+        try:
+            return work(self._workbook)
+        finally:
+            self.closed()
 
-    def update_cells(self, spec: SheetSpec, updates: Sequence[tuple[int, str, object]]) -> None:
-        self._ops.append(("update", spec, list(updates)))
+    def sheet_names(self) -> list[str]:
+        names: list[str] = self._reading(lambda book: list(book.sheet_names))
+        if self._package is not None:
+            names += [n for n in self._package.sheets if n not in names]
+        return names
 
+    def grid(self, sheet: str) -> Grid:
+        if self._package is not None and sheet in self._package.added:
+            return []
+        grid: Grid = self._reading(lambda book: sheet_grid(book, sheet, self._guard))
+        return grid
+
+    def missing(self, spec: SheetSpec) -> SheetMissing:
+        return SheetMissing(f"В книге «{self._path.name}» нет листа «{spec.name}».",
+                            "Верните лист с таким названием (его можно скопировать из новой книги "
+                            "«mentorxl new») и запустите снова.")
+
+    # primitives: writing into the sheets' XML ------------------------------------------------------------
+    def _part(self, sheet: str) -> Any:
+        from mentorxl.book.sheet_xml import Unkeepable
+
+        if self._package is None:
+            self.check_target(lists_only=True)
+            self._package = _open_package(self._path)
+        self._sheet_now = sheet
+        try:
+            return self._package.sheet(sheet)
+        except Unkeepable as e:
+            raise self._refusal(e) from e
+
+    def _refusal(self, e: Any) -> WouldLoseData:
+        return WouldLoseData(f"Книгу «{self._path.name}» нельзя изменить без потерь: на листе «{self._sheet_now}» — "
+                             f"{e.what}; MentorXL не записывает книгу, если что-то в ней пропало бы.", OUT_HINT)
+
+    def _guarded(self, work: Callable[[], None]) -> None:
+        from mentorxl.book.sheet_xml import Unkeepable
+
+        try:
+            work()
+        except Unkeepable as e:
+            raise self._refusal(e) from e
+
+    def add_sheet(self, name: str) -> None:
+        self._part_package()
+        self._package.add_sheet(name)
+
+    def _part_package(self) -> None:
+        if self._package is None:
+            self.check_target(lists_only=True)
+            self._package = _open_package(self._path)
+
+    def write_cells(self, sheet: str, first_row: int, col: int, values: Sequence[object], *,
+                    template_row: int | None = None) -> None:
+        part = self._part(sheet)
+        style = part.style_of(template_row, col) if template_row else None
+
+        def work() -> None:
+            for offset, value in enumerate(values):
+                part.set(first_row + offset, col, value, style=style)
+
+        self._guarded(work)
+
+    def clear_cells(self, sheet: str, first_row: int, col: int) -> None:
+        part = self._part(sheet)
+        self._guarded(lambda: part.clear_columns([col], first_row))
+
+    def resize_table(self, sheet: str, header_row: int, last_row: int, added: Sequence[tuple[int, str]]) -> None:
+        self._part(sheet)
+        self._guarded(lambda: self._package.grow_table(sheet, header_row, last_row, list(added)))
+
+    # the port ------------------------------------------------------------------------------------------
     def mark_cells(self, marks: Sequence[CellMark]) -> None:
         """Colouring cells is the buttons' work; from the command line the list on «Ошибки» says where."""
 
     @property
     def pending(self) -> bool:
-        return bool(self._ops)
+        return self._package is not None
 
     def check_target(self, *, lists_only: bool = False) -> None:
         """Before any work: the book can be changed here (or `out` written). Raises the user's message.
@@ -88,61 +169,49 @@ class HeadlessBook:
                            "Нажмите кнопку в открытой книге, или сохраните и закройте книгу и запустите команду "
                            "снова, или запишите результат в копию: --out Копия.xlsx.")
 
+    def replace_rows(self, spec: SheetSpec, rows: Sequence[Mapping[str, object]]) -> None:
+        if self._lists_skipped(spec):
+            return
+        super().replace_rows(spec, rows)
+
+    def append_rows(self, spec: SheetSpec, rows: Sequence[Mapping[str, object]], *,
+                    own_columns: bool = False) -> None:
+        self._changing_data()
+        super().append_rows(spec, rows, own_columns=own_columns)
+
+    def update_cells(self, spec: SheetSpec, updates: Sequence[tuple[int, str, object]]) -> None:
+        self._changing_data()
+        super().update_cells(spec, updates)
+
+    def _lists_skipped(self, spec: SheetSpec) -> bool:
+        """A .ods book given to the command line keeps its lists («Ошибки», «Подбор») unwritten: the command
+        printed them; its buttons write them in Calc."""
+        return spec.owned and self._out is None and self._path.suffix.lower() not in WRITABLE
+
+    def _changing_data(self) -> None:
+        if self._path.suffix.lower() not in WRITABLE:
+            self.check_target()
+
     def save(self) -> Path | None:
         """Write what the action produced; returns the file written (the book itself, or `out`), or None when
-        nothing changed. A .ods book given to the command line keeps its lists («Ошибки», «Подбор») unwritten:
-        the command printed them; any other change is refused in `check_target`."""
-        if not self._ops:
+        nothing changed."""
+        if self._package is None:
             return None
-        lists_only = all(spec.owned for _, spec, _ in self._ops)
-        if self._out is None and self._path.suffix.lower() not in WRITABLE and lists_only:
-            self._ops.clear()
-            return None
-        self.check_target(lists_only=lists_only)
-        from mentorxl.book.sheet_xml import Unkeepable
-
-        package = _open_package(self._path)
+        package, self._package = self._package, None
         try:
-            sheet = ""
-            try:
-                for op, spec, payload in self._ops:
-                    sheet = spec.name
-                    _APPLY[op](package, self._table(package, spec), payload)
-            except Unkeepable as e:
-                raise WouldLoseData(f"Книгу «{self._path.name}» нельзя изменить без потерь: на листе «{sheet}» — "
-                                    f"{e.what}; MentorXL не записывает книгу, если что-то в ней пропало бы.",
-                                    OUT_HINT) from e
+            self.check_target()
             target = self.target
             with atomic_path(target) as tmp:
-                package.write(tmp)
+                self._guarded(lambda: package.write(tmp))
                 if self._out is None:
                     from mentorxl.book.backups import back_up
 
                     self.backup = back_up(self._path)
         finally:
             package.close()
-        self._ops.clear()
+        self._tables.clear()
         self.written.append(target)
         return target
-
-    def _table(self, package: Any, spec: SheetSpec) -> Table:
-        if spec.key not in self._tables:
-            try:
-                self._tables.update(read_tables(self._path, [spec], [spec]))
-            except SheetMissing:
-                if not spec.owned:
-                    raise
-                package.add_sheet(spec.name)
-                self._tables[spec.key] = Table(spec, spec.name, None)
-        table = self._tables[spec.key]
-        if not table.found:
-            sheet = package.sheet(table.sheet)
-            header = sheet.max_row + 2 if sheet.max_row else 1
-            for i, text in enumerate(spec.headers):
-                sheet.set(header, i, text)
-            table = Table(spec, table.sheet, header, columns={c.key: i for i, c in enumerate(spec.columns)})
-            self._tables[spec.key] = table
-        return table
 
 
 def check_out(out: Path, book: Path) -> None:
@@ -173,63 +242,3 @@ def _open_package(path: Path) -> Any:
     except Exception as e:  # a broken zip or XML
         raise BookUnreadable(f"Книгу «{path.name}» не удалось разобрать для записи ({type(e).__name__}).",
                              "Пересохраните книгу в Excel или LibreOffice и запустите команду снова.") from e
-
-
-# ---------------------------------------------------------------- the operations on sheet XML
-
-
-def _styles(sheet: Any, table: Table, row: int) -> dict[int, int | None]:
-    """The style each column's new cells take: that of the cell in `row` (a data row), as Excel continues a
-    table, else none."""
-    return {col: sheet.style_of(row, col) for col in table.columns.values()}
-
-
-def _write(sheet: Any, table: Table, row: int, values: Mapping[str, object],
-           styles: Mapping[int, int | None]) -> None:
-    for key, value in values.items():
-        col = table.columns.get(key)
-        if col is None:
-            continue
-        sheet.set(row, col, value, style=styles.get(col))
-
-
-def _replace(package: Any, table: Table, rows: list[Mapping[str, object]]) -> None:
-    sheet = package.sheet(table.sheet)
-    start = (table.header_row or 0) + 1
-    styles = _styles(sheet, table, start)
-    sheet.clear_columns(table.columns.values(), start)
-    for i, values in enumerate(rows):
-        _write(sheet, table, start + i, values, styles)
-    package.grow_table(table.sheet, table.header_row, start + len(rows) - 1, [])
-
-
-def _append(package: Any, table: Table, rows: list[Mapping[str, object]],
-            added: list[tuple[int, str]] | None = None) -> None:
-    sheet = package.sheet(table.sheet)
-    header = table.header_row or 0
-    last = max((n for n, _ in table.rows), default=header)
-    styles = _styles(sheet, table, last if last > header else header + 1)
-    for i, values in enumerate(rows):
-        _write(sheet, table, last + 1 + i, values, styles)
-    package.grow_table(table.sheet, header, last + len(rows), added or [])
-
-
-def _append_own(package: Any, table: Table, rows: list[Mapping[str, object]]) -> None:
-    table, added = with_own_columns(table, rows)
-    sheet = package.sheet(table.sheet)
-    header = table.header_row or 1
-    for index, text in added:
-        sheet.set(header, index, text, style=sheet.style_of(header, index - 1) if index else None)
-    _append(package, table, rows, added)
-
-
-def _update(package: Any, table: Table, updates: list[tuple[int, str, object]]) -> None:
-    sheet = package.sheet(table.sheet)
-    styles = _styles(sheet, table, (table.header_row or 0) + 1)
-    for row, key, value in updates:
-        _write(sheet, table, row, {key: value}, styles)
-
-
-_APPLY: dict[str, Callable[[Any, Table, Any], None]] = {
-    "replace": _replace, "append": _append, "append_own": _append_own, "update": _update,
-}

@@ -53,6 +53,7 @@ class Package:
         self._styles_part = next((p for t, p in self._rels(self.workbook) if t == T_STYLES), None)
         self._date_styles: dict[int | None, int] = {}
         self.parts: dict[str, SheetPart] = {}
+        self.added: dict[str, str] = {}  # sheets added: name -> part
 
     def close(self) -> None:
         self.zip.close()
@@ -152,8 +153,8 @@ class Package:
             (r1, c1), (_r2, c2) = (parse_ref(x) for x in ref.split(":", 1))
             if r1 != header_row:
                 continue
-            if int(root.get("totalsRowCount", "0") or 0) or root.get("totalsRowShown") == "1" and \
-                    root.find(f"{{{MAIN}}}tableColumns/{{{MAIN}}}tableColumn[@totalsRowFunction]") is not None:
+            if int(root.get("totalsRowCount", "0") or 0) or (root.get("totalsRowShown") == "1" and \
+                    root.find(f"{{{MAIN}}}tableColumns/{{{MAIN}}}tableColumn[@totalsRowFunction]") is not None):
                 raise Unkeepable(f"строка итогов в таблице «{root.get('displayName')}»")
             columns = root.find(f"{{{MAIN}}}tableColumns")
             right = c2
@@ -199,8 +200,7 @@ class Package:
         self.changed["[Content_Types].xml"] = b""
         self.sheets[name] = part
         self.names.add(part)
-        self.zip_extra = getattr(self, "zip_extra", [])
-        self.zip_extra.append(part)
+        self.added[name] = part
         sheet = SheetPart(EMPTY_SHEET, self._date_style)
         self.parts[part] = sheet
         return sheet
@@ -221,7 +221,7 @@ class Package:
                                  compresslevel=FAST)
                 else:
                     _copy_raw(self.zip, info, out)
-            for part in getattr(self, "zip_extra", []):
+            for part in self.added.values():
                 out.writestr(part, self.changed[part], compress_type=zipfile.ZIP_DEFLATED, compresslevel=FAST)
 
 

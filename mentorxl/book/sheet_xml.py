@@ -26,7 +26,7 @@ _EPOCH = datetime(1899, 12, 30)
 PARSER = etree.XMLParser(huge_tree=True, remove_blank_text=False, resolve_entities=False, no_network=True)
 
 
-class Unkeepable(Exception):  # noqa: N818 - a reason, turned into the user's message by the caller
+class Unkeepable(Exception):
     """This sheet cannot be changed without losing something: `what` says what, in Russian."""
 
     def __init__(self, what: str):

@@ -145,10 +145,11 @@ def excel_only_book(path: Path) -> Path:
         pairs = Package(path).sheets[k.PAIRS.name]
         rels = pairs.replace("worksheets/", "worksheets/_rels/") + ".rels"
         has_rels = rels in z.namelist()
-    sheet_rels = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.'
-                  'openxmlformats.org/package/2006/relationships"><Relationship Id="rIdCtrl1" Type="http://schemas.'
-                  'openxmlformats.org/officeDocument/2006/relationships/ctrlProp" Target="../ctrlProps/ctrlProp1.xml"/>'
-                  '</Relationships>').encode()
+    sheet_rels = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.'
+                  b'openxmlformats.org/package/2006/relationships"><Relationship Id="rIdCtrl1" Type="http://schemas.'
+                  b'openxmlformats.org/officeDocument/2006/relationships/ctrlProp" '
+                  b'Target="../ctrlProps/ctrlProp1.xml"/>'
+                  b'</Relationships>')
     assert not has_rels
     return _with_parts(path, {
         "xl/ctrlProps/ctrlProp1.xml": CTRL_PROP.encode(), "docProps/custom.xml": CUSTOM.encode(), rels: sheet_rels,

@@ -17,8 +17,7 @@ from python_calamine import CalamineWorkbook
 
 from mentorxl.actions.check import check_book
 from mentorxl.book.headless import HeadlessBook
-from mentorxl.book.reader import read_tables
-from mentorxl.book.reader import ESSENTIAL, read_program
+from mentorxl.book.reader import ESSENTIAL, read_program, read_tables
 from mentorxl.core import contract as k
 from mentorxl.core import vocabulary as v
 from mentorxl.core.messages import CATALOG

@@ -58,7 +58,7 @@ def test_out_naming_the_book_itself_in_any_spelling_is_refused_and_the_book_is_u
     os.link(book, tmp_path / "link.xlsx")
     for spelling in (str(book), "./../dir/B.xlsx", "../dir/./B.xlsx", str(tmp_path / "link.xlsx")):
         for command in ("approve", "match", "check"):
-            code, out, err = run(capsys, command, "../dir/B.xlsx", "--out", spelling)
+            code, _out, err = run(capsys, command, "../dir/B.xlsx", "--out", spelling)
             assert code == 2 and "саму книгу" in err and "Traceback" not in err, (command, spelling)
     assert book.read_bytes() == before
     assert files_in(folder) == ["B.xlsx"]
@@ -79,7 +79,7 @@ def test_out_writes_a_copy_with_the_change_and_the_book_stays_byte_for_byte(tmp_
 
     book = approvable(tmp_path / "B.xlsx")
     before = book.read_bytes()
-    code, out, _ = run(capsys, "approve", str(book), "--out", str(tmp_path / "Копия.xlsx"))
+    code, _out, _ = run(capsys, "approve", str(book), "--out", str(tmp_path / "Копия.xlsx"))
     assert code == 0 and book.read_bytes() == before
     assert [p.mentor for p in read_program(tmp_path / "Копия.xlsx").pairs] == ["Кузнецова Анна Сергеевна"]
     assert not (tmp_path / FOLDER).exists()
@@ -154,7 +154,7 @@ def test_a_failed_write_is_exit_2_in_russian_and_leaves_the_book_and_no_temporar
 
     monkeypatch.setattr(Package, "write", half_then_fail)
     for argv in (["approve", str(book)], ["check", str(book), "--json"]):
-        code_, out, err = run(capsys, *argv)
+        code_, _out, err = run(capsys, *argv)
         assert code_ == 2 and words in err and "Что сделать:" in err and "Traceback" not in err
         assert "Внутренняя ошибка" not in err
     assert book.read_bytes() == before
