@@ -6,8 +6,8 @@ from datetime import date
 from pathlib import Path
 
 from mentorxl.actions.base import Outcome
+from mentorxl.book.grid_book import LINK_KEY
 from mentorxl.book.port import CellMark, WorkbookPort
-from mentorxl.book.sheet_writer import LINK_KEY
 from mentorxl.core import contract as k
 from mentorxl.core.problems import SEVERITY_LABEL, Problem, Report, Severity
 from mentorxl.core.program import ProgramData

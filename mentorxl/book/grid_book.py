@@ -20,6 +20,8 @@ from mentorxl.core.table import Grid, Table, locate, with_own_columns
 from mentorxl.core.text import sheet_key
 from mentorxl.errors import SheetMissing
 
+LINK_KEY = "link"  # a row key that is not a column: the cell a row of «Ошибки» is about, "'Sheet'!C5"
+
 # The sheets a workbook must have for any action; the others are read when present.
 ESSENTIAL = (k.SETTINGS, k.MENTEES, k.MENTORS, k.PAIRS, k.ROADMAP)
 
@@ -160,8 +162,8 @@ class GridBook:
             self.clear_cells(table.sheet, first, col)
         self._write_rows(table, first, rows, first)
         link_col = table.columns.get("sheet")
-        if link_col is not None and any(r.get("link") for r in rows):
-            self.link_cells(table.sheet, first, link_col, [r.get("link") for r in rows],
+        if link_col is not None and any(r.get(LINK_KEY) for r in rows):
+            self.link_cells(table.sheet, first, link_col, [r.get(LINK_KEY) for r in rows],
                             [r.get("sheet") for r in rows])
         self.resize_table(table.sheet, header, first + len(rows) - 1, [])
 

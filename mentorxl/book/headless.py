@@ -142,6 +142,12 @@ class HeadlessBook(GridBook):
         self._part(sheet)
         self._guarded(lambda: self._package.grow_table(sheet, header_row, last_row, list(added)))
 
+    def link_cells(self, sheet: str, first_row: int, col: int, links: Sequence[object],
+                   texts: Sequence[object]) -> None:
+        part = self._part(sheet)
+        part.link(col, first_row, [(first_row + i, str(link), str(text or ""))
+                                   for i, (link, text) in enumerate(zip(links, texts, strict=True)) if link])
+
     # the port ------------------------------------------------------------------------------------------
     def mark_cells(self, marks: Sequence[CellMark]) -> None:
         """Colouring cells is the buttons' work; from the command line the list on «Ошибки» says where."""

@@ -207,15 +207,38 @@ class Package:
 
     # ---------------------------------------------------------------- writing
 
+    def _drop_calc_chain(self) -> set[str]:
+        """Excel's calcChain.xml lists the formula cells; once a formula is overwritten it would be stale (Excel
+        would «repair» the book), so it goes — with its relationship and content type — and Excel rebuilds it."""
+        if not any(sheet.formulas_replaced for sheet in self.parts.values()):
+            return set()
+        rels = self._xml(_rels_name(self.workbook))
+        gone: set[str] = set()
+        for r in list(rels):
+            if r.get("Type", "").endswith("/calcChain"):
+                gone.add(_target(self.workbook, r.get("Target", "")))
+                rels.remove(r)
+                self.changed[_rels_name(self.workbook)] = b""
+        if gone:
+            types = self._xml("[Content_Types].xml")
+            for o in list(types):
+                if (o.get("PartName") or "").lstrip("/") in gone:
+                    types.remove(o)
+            self.changed["[Content_Types].xml"] = b""
+        return gone
+
     def write(self, target: Path) -> None:
         for part, sheet in self.parts.items():
             self.changed[part] = sheet.to_bytes()
+        dropped = self._drop_calc_chain()
         for part in list(self.changed):
             if part in self._parsed:
                 self.changed[part] = etree.tostring(self._parsed[part], xml_declaration=True, encoding="UTF-8",
                                                     standalone=True)
         with zipfile.ZipFile(target, "w") as out:
             for info in self.zip.infolist():
+                if info.filename in dropped:
+                    continue
                 if info.filename in self.changed:
                     out.writestr(info, self.changed[info.filename], compress_type=zipfile.ZIP_DEFLATED,
                                  compresslevel=FAST)

@@ -23,6 +23,12 @@ _C, _ROW, _V, _F, _IS, _T = (f"{{{MAIN}}}{n}" for n in ("c", "row", "v", "f", "i
 _REF = re.compile(r"^\$?([A-Za-z]{1,3})\$?(\d+)$")
 _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|_(?=x[0-9A-Fa-f]{4}_)")
 _EPOCH = datetime(1899, 12, 30)
+REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+# CT_Worksheet's children that come after <hyperlinks>: a new <hyperlinks> goes before the first of them
+AFTER_HYPERLINKS = ("printOptions", "pageMargins", "pageSetup", "headerFooter", "rowBreaks", "colBreaks",
+                    "customProperties", "cellWatches", "ignoredErrors", "smartTags", "drawing", "legacyDrawing",
+                    "legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls", "webPublishItems",
+                    "tableParts", "extLst")
 PARSER = etree.XMLParser(huge_tree=True, remove_blank_text=False, resolve_entities=False, no_network=True)
 
 
@@ -104,6 +110,8 @@ class SheetPart:
             last = r
         self.max_row = last
         self.max_col = -1
+        self.formulas_replaced = False  # a formula was overwritten: the book's calcChain must go
+        self._links: list[tuple[int, int, list[tuple[int, str, str]]]] = []
 
     def _merges(self) -> list[tuple[int, int, int, int]]:
         out = []
@@ -198,6 +206,8 @@ class SheetPart:
                 parts.append(_strip_ns(etree.tostring(element, encoding="unicode"), self._ns))
             else:
                 parts.append(self._row_xml(r, element, pending or {}, cleared))
+        for col, first, links in self._links:
+            self._write_links(col, first, links)
         for element in self._rows.values():
             self.data.remove(element)
         self.data.text = self.MARK
@@ -213,6 +223,8 @@ class SheetPart:
         existing = self._row_cells(r) if element is not None else {}
         if element is not None:
             for col, cell in existing.items():
+                if (col in pending or col in cleared) and cell.find(_F) is not None:
+                    self.formulas_replaced = True
                 if col in pending:
                     continue
                 if col in cleared:
@@ -250,6 +262,34 @@ class SheetPart:
         text = str(value)
         space = ' xml:space="preserve"' if text != text.strip() or "\n" in text else ""
         return f'<{p}c r="{ref}"{s} t="inlineStr"><{p}is><{p}t{space}>{_attr(_escape(text))}</{p}t></{p}is></{p}c>'
+
+    def link(self, col: int, first_row: int, links: list[tuple[int, str, str]]) -> None:
+        """Links inside the book for cells of column `col` — (row, «'Лист'!C5», text shown) — replacing the
+        links a previous run left in that column from `first_row` down (links to files or sites stay)."""
+        self._links.append((col, first_row, links))
+
+    def _write_links(self, col: int, first: int, links: list[tuple[int, str, str]]) -> None:
+        box = self.root.find(f"{{{MAIN}}}hyperlinks")
+        if box is None:
+            box = etree.Element(f"{{{MAIN}}}hyperlinks")
+            later = next((e for e in self.root if etree.QName(e).localname in AFTER_HYPERLINKS), None)
+            if later is None:
+                self.root.append(box)
+            else:
+                later.addprevious(box)
+        for old in list(box):
+            ref = (old.get("ref") or "").split(":")[0]
+            try:
+                r, c = parse_ref(ref)
+            except ValueError:
+                continue
+            if c == col and r >= first and old.get(f"{{{REL}}}id") is None:
+                box.remove(old)
+        for r, location, shown in links:
+            etree.SubElement(box, f"{{{MAIN}}}hyperlink", ref=f"{col_letters(col)}{r}", location=location,
+                             display=shown)
+        if not len(box):
+            box.getparent().remove(box)
 
     def _attr_name(self, key: str) -> str:
         if not key.startswith("{"):

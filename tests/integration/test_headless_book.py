@@ -115,3 +115,49 @@ def test_a_written_file_gets_the_usual_permissions_not_those_of_a_temporary_file
     mask = os.umask(0)
     os.umask(mask)
     assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~mask
+
+
+def test_each_problem_on_the_errors_sheet_links_to_its_cell_and_a_second_check_does_not_pile_links(tmp_path):
+    from mentorxl.actions.check import check_book
+
+    master = write_book(tmp_path / "b.xlsx", minimal_book(mentees=[mentee("Иванoва Мария Петровна")]))  # Latin o
+    for _ in range(2):
+        check_book(HeadlessBook(master), today=date(2025, 10, 1))
+    ws = openpyxl.load_workbook(master)[k.PROBLEMS.name]
+    links = [(c.coordinate, c.hyperlink.location) for row in ws.iter_rows() for c in row if c.hyperlink]
+    assert ("A2", f"'{k.MENTEES.name}'!A2") in links
+    assert len(links) == len({c for c, _ in links})  # one link per cell, however many checks ran
+
+
+def test_overwriting_a_formula_drops_the_stale_calc_chain_and_keeps_the_package_consistent(tmp_path):
+    import zipfile
+
+    master = write_book(tmp_path / "b.xlsx", minimal_book(mentees=[mentee("Иванова Мария Петровна")]))
+    wb = openpyxl.load_workbook(master)
+    wb[k.MENTEES.name].cell(row=2, column=k.MENTEES.headers.index("Статус") + 1).value = '=IF(1,"Ожидает пары","")'
+    wb.save(master)
+    chain = b'<?xml version="1.0" encoding="UTF-8"?><calcChain xmlns="http://schemas.openxmlformats.org/' \
+            b'spreadsheetml/2006/main"><c r="J2" i="3"/></calcChain>'
+    source = master.read_bytes()
+    import io
+
+    with zipfile.ZipFile(io.BytesIO(source)) as zin, zipfile.ZipFile(master, "w") as zout:
+        for info in zin.infolist():
+            data = zin.read(info)
+            if info.filename == "[Content_Types].xml":
+                data = data.replace(b"</Types>", b'<Override PartName="/xl/calcChain.xml" ContentType="application/'
+                                    b'vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>')
+            if info.filename == "xl/_rels/workbook.xml.rels":
+                data = data.replace(b"</Relationships>", b'<Relationship Id="rIdChain" Type="http://schemas.'
+                                    b'openxmlformats.org/officeDocument/2006/relationships/calcChain" '
+                                    b'Target="calcChain.xml"/></Relationships>')
+            zout.writestr(info, data)
+        zout.writestr("xl/calcChain.xml", chain)
+    book = HeadlessBook(master)
+    data = book.read()
+    book.update_cells(k.MENTEES, [(data.mentees[0].row, "status", "В паре")])
+    book.save()
+    with zipfile.ZipFile(master) as z:
+        assert "xl/calcChain.xml" not in z.namelist()
+        assert b"calcChain" not in z.read("[Content_Types].xml") + z.read("xl/_rels/workbook.xml.rels")
+    assert read_program(master).mentees[0].status == "В паре"
