@@ -26,6 +26,7 @@ SCRIPTS: tuple[tuple[str, tuple[str, ...], bool], ...] = (
     ("declension_accuracy.py", (), False),
     ("consolidate.py", (), False),
     ("click.py", (), False),
+    ("write_back.py", (), True),
 )
 
 

@@ -302,3 +302,14 @@ def test_a_lock_left_by_a_process_that_is_gone_is_taken_over(tmp_path):
     with writing(book, wait=0.5) as lock:
         assert lock.read_text().strip() == str(os.getpid())
     assert not lock_path(book).exists()
+
+
+def test_an_order_whose_number_cannot_be_written_leaves_no_document_with_that_number(tmp_path, capsys, monkeypatch):
+    from mentorxl.book.package import Package
+
+    book = approvable(tmp_path / "B.xlsx")
+    assert run(capsys, "approve", str(book))[0] == 0
+    monkeypatch.setattr(Package, "write", _fail_with(errno.ENOSPC))
+    code, _, err = run(capsys, "order", str(book), "--out", str(tmp_path / "Документы"))
+    assert code == 2 and "не хватает места" in err
+    assert not list((tmp_path / "Документы").glob("*.docx"))
