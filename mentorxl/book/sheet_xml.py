@@ -21,7 +21,8 @@ from lxml import etree
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _C, _ROW, _V, _F, _IS, _T = (f"{{{MAIN}}}{n}" for n in ("c", "row", "v", "f", "is", "t"))
 _REF = re.compile(r"^\$?([A-Za-z]{1,3})\$?(\d+)$")
-_XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|_(?=x[0-9A-Fa-f]{4}_)")
+# XML 1.0 cannot hold these (and a parser turns «\r» into «\n»): Excel writes them as «_x000D_»
+_XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0d\x0e-\x1f\ufffe\uffff]|_(?=x[0-9A-Fa-f]{4}_)")
 _EPOCH = datetime(1899, 12, 30)
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 # CT_Worksheet's children that come after <hyperlinks>: a new <hyperlinks> goes before the first of them
