@@ -183,9 +183,11 @@ def libreoffice_book(path: Path) -> Path:
 
 
 def _not_cells(xml: bytes) -> list[bytes]:
-    """Every child of the worksheet except the cells and the dimension, serialised: what must not move."""
+    """Every child of the worksheet except the cells, the dimension and the links «Ошибки» gets to its cells,
+    serialised: what must not move."""
     root = etree.fromstring(xml)
-    return [etree.tostring(child) for child in root if child.tag not in (f"{MAIN}sheetData", f"{MAIN}dimension")]
+    return [etree.tostring(child) for child in root
+            if child.tag not in (f"{MAIN}sheetData", f"{MAIN}dimension", f"{MAIN}hyperlinks")]
 
 
 def run_commands(book: Path) -> tuple[Path, set[str]]:
@@ -264,3 +266,31 @@ def test_a_sheet_the_writer_cannot_change_whole_is_refused_with_what_would_be_lo
     err = capsys.readouterr().err
     assert code == 2 and "без потерь" in err and "объединённые ячейки A2:C2" in err and "--out" in err
     assert book.read_bytes() == before and not (tmp_path / "Резервные копии").exists()
+
+
+def test_the_master_workbook_with_buttons_keeps_every_part_through_the_whole_day(tmp_path, capsys):
+    """`mentorxl new --demo` (.xlsm: VBA, form buttons, tables, dropdowns, conditional formats, «Панель»
+    formulas), then check, match, approve and order: only the sheets those commands write change."""
+    book = tmp_path / "Наставничество.xlsm"
+    assert main(["new", str(book), "--demo", "--today", TODAY]) == 0
+    original = tmp_path / "original.xlsm"
+    shutil.copy(book, original)
+    for argv in (["check", str(book)], ["match", str(book)], ["approve", str(book), "--all"],
+                 ["order", str(book), "--out", str(tmp_path / "Документы")]):
+        assert main([*argv, "--today", TODAY]) in (0, 1), argv
+    capsys.readouterr()
+    package = Package(book)
+    written = (k.PROBLEMS.name, k.SUGGESTIONS.name, k.PAIRS.name, k.MENTEES.name)
+    allowed = {package.sheets[name] for name in written} | {"xl/styles.xml"}
+    for name in written:
+        allowed |= {part for part, _ in package.tables(name)}
+    package.close()
+    with zipfile.ZipFile(original) as before, zipfile.ZipFile(book) as after:
+        assert before.namelist() == after.namelist()
+        changed = {n for n in before.namelist() if before.read(n) != after.read(n)}
+        assert changed <= allowed, changed - allowed
+        assert "xl/vbaProject.bin" not in changed
+        for name in changed - {"xl/styles.xml"}:
+            if "/worksheets/" in name:
+                assert _not_cells(before.read(name)) == _not_cells(after.read(name)), name
+    assert len(list((tmp_path / "Резервные копии").iterdir())) == 4
