@@ -93,7 +93,7 @@ def cmd_docs(args: argparse.Namespace) -> Any:
 def cmd_roadmap(args: argparse.Namespace) -> Any:
     from mentorxl.actions.monitoring import roadmap_status
 
-    return roadmap_status(_book(args, "дорожная карта"), today=_today(args))
+    return _changing(args, lambda book: roadmap_status(book, today=_today(args)), lists_only=True)
 
 
 def cmd_report(args: argparse.Namespace) -> Any:

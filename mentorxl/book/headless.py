@@ -20,9 +20,12 @@ from mentorxl.book.port import CellMark
 from mentorxl.book.reader import open_workbook, sheet_grid
 from mentorxl.core.contract import SheetSpec
 from mentorxl.core.table import Grid
+from mentorxl.core.text import sheet_key
 from mentorxl.errors import BookUnreadable, FileBusy, MentorXLError, SheetMissing, WouldLoseData
 
 WRITABLE = (".xlsx", ".xlsm")
+MARKS_SHEET = "MentorXL.marks.cli"  # hidden: the styles the command line's marks replaced
+COLOR_ERROR, COLOR_WARNING = "FFC7CE", "FFEB9C"
 OUT_HINT = "Запишите результат в отдельную копию (--out Копия.xlsx) или выполните действие кнопкой в открытой книге."
 
 
@@ -150,7 +153,47 @@ class HeadlessBook(GridBook):
 
     # the port ------------------------------------------------------------------------------------------
     def mark_cells(self, marks: Sequence[CellMark]) -> None:
-        """Colouring cells is the buttons' work; from the command line the list on «Ошибки» says where."""
+        """Colour the problem cells as the buttons do, and give back the styles the previous marks took: each
+        marked cell's own style is kept on the hidden sheet «MentorXL.marks.cli» (sheet, row, column, style)."""
+        if self._out is None and self._path.suffix.lower() not in WRITABLE:
+            return  # a .ods is coloured by its buttons
+        names = {sheet_key(n): n for n in self.sheet_names()}
+        earlier = sheet_key(MARKS_SHEET) in names
+        if not marks and not earlier:
+            return
+        self._part_package()
+        if earlier:
+            for line in self.grid(names[sheet_key(MARKS_SHEET)]):
+                sheet, row, col, style = [*line, "", "", "", ""][:4]
+                if sheet and str(sheet) in names.values() and isinstance(row, int | float) and \
+                        isinstance(col, int | float):
+                    own = int(style) if isinstance(style, int | float) else None
+                    self._part(str(sheet)).restyle(int(row), int(col), own)
+            store = self._part(MARKS_SHEET)
+            for col in range(4):
+                store.clear_columns([col], 1)
+        else:
+            self._package.add_sheet(MARKS_SHEET, hidden=True)
+        kept: list[tuple[str, int, int, int | None]] = []
+        for mark in marks:
+            table = next((t for t in self._tables.values() if t.sheet == names.get(sheet_key(mark.sheet))), None)
+            if table is None:
+                continue
+            columns = {table.header_of(key): i for key, i in table.columns.items()} | table.extra
+            col = columns.get(mark.column)
+            if col is None:
+                continue
+            part = self._part(table.sheet)
+            own = part.style_of(mark.row, col)
+            coloured = self._package.fill_style(own, COLOR_ERROR if mark.error else COLOR_WARNING)
+            if coloured is None:
+                return  # no styles part: nothing to colour with
+            part.restyle(mark.row, col, coloured)
+            kept.append((table.sheet, mark.row, col, own))
+        store = self._part(MARKS_SHEET)
+        for i, (sheet, row, col, own) in enumerate(kept, start=1):
+            for c, value in enumerate((sheet, row, col, own)):
+                store.set(i, c, value)
 
     @property
     def pending(self) -> bool:

@@ -52,6 +52,8 @@ class Package:
         self.sheets = self._sheet_parts()  # sheet name -> part
         self._styles_part = next((p for t, p in self._rels(self.workbook) if t == T_STYLES), None)
         self._date_styles: dict[int | None, int] = {}
+        self._fills: dict[tuple[int | None, str], int] = {}
+        self._fill_ids: dict[str, int] = {}
         self.parts: dict[str, SheetPart] = {}
         self.added: dict[str, str] = {}  # sheets added: name -> part
 
@@ -125,6 +127,34 @@ class Package:
         self.changed[self._styles_part] = b""  # serialised at write time
         return len(xfs) - 1
 
+    def fill_style(self, base: int | None, rgb: str) -> int | None:
+        """A cellXfs index like `base` (the cell's own style) but filled with the colour `rgb` («FFC7CE»);
+        None when the book has no styles part."""
+        if self._styles_part is None or self._styles_part not in self.names:
+            return None
+        key = (base, rgb)
+        if key in self._fills:
+            return self._fills[key]
+        styles = self._xml(self._styles_part)
+        fills, xfs = styles.find(f"{{{MAIN}}}fills"), styles.find(f"{{{MAIN}}}cellXfs")
+        if fills is None or xfs is None or not len(xfs):
+            return None
+        if rgb not in self._fill_ids:
+            fill = etree.SubElement(fills, f"{{{MAIN}}}fill")
+            pattern = etree.SubElement(fill, f"{{{MAIN}}}patternFill", patternType="solid")
+            etree.SubElement(pattern, f"{{{MAIN}}}fgColor", rgb="FF" + rgb)
+            etree.SubElement(pattern, f"{{{MAIN}}}bgColor", indexed="64")
+            fills.set("count", str(len(fills)))
+            self._fill_ids[rgb] = len(fills) - 1
+        items = list(xfs)
+        xf = _copy_after(xfs, items[base] if base is not None and base < len(items) else items[0])
+        xf.set("fillId", str(self._fill_ids[rgb]))
+        xf.set("applyFill", "1")
+        xfs.set("count", str(len(xfs)))
+        self.changed[self._styles_part] = b""
+        self._fills[key] = len(xfs) - 1
+        return len(xfs) - 1
+
     @staticmethod
     def _is_date(styles: Any, xf: Any) -> bool:
         fmt = int(xf.get("numFmtId", "0"))
@@ -177,7 +207,7 @@ class Package:
 
     # ---------------------------------------------------------------- a new sheet
 
-    def add_sheet(self, name: str) -> SheetPart:
+    def add_sheet(self, name: str, *, hidden: bool = False) -> SheetPart:
         """An empty worksheet at the end: its part, its relationship, its content type and its entry."""
         n = 1
         while f"xl/worksheets/sheet{n}.xml" in self.names or f"xl/worksheets/sheet{n}.xml" in self.changed:
@@ -192,8 +222,10 @@ class Package:
         book = self._xml(self.workbook)
         sheets = book.find(f"{{{MAIN}}}sheets")
         used = [int(s.get("sheetId", "0")) for s in sheets]
-        etree.SubElement(sheets, f"{{{MAIN}}}sheet", name=name, sheetId=str(max(used, default=0) + 1),
-                         attrib={f"{{{REL}}}id": rid})
+        entry = etree.SubElement(sheets, f"{{{MAIN}}}sheet", name=name, sheetId=str(max(used, default=0) + 1),
+                                 attrib={f"{{{REL}}}id": rid})
+        if hidden:
+            entry.set("state", "hidden")
         self.changed[self.workbook] = b""
         types = self._xml("[Content_Types].xml")
         etree.SubElement(types, f"{{{CT}}}Override", PartName="/" + part, ContentType=SHEET_CT)

@@ -164,6 +164,20 @@ class SheetPart:
         if (r, col) in self._formulas:
             raise Unkeepable(f"общая формула в ячейке {col_letters(col)}{r}")
 
+    def restyle(self, r: int, col: int, style: int | None) -> None:
+        """Give one cell another style (a colour of a problem, or its own style back), keeping its value."""
+        cell = self._row_cells(r).get(col)
+        if cell is not None:
+            if style is None:
+                cell.attrib.pop("s", None)
+            else:
+                cell.set("s", str(style))
+            return
+        pending = self._pending.setdefault(r, {})
+        value = pending[col][0] if col in pending else None
+        pending[col] = (value, style)
+        self.max_row = max(self.max_row, r)
+
     def clear_columns(self, columns: Iterable[int], first_row: int) -> None:
         """Empty these columns from `first_row` down; a cell's style stays (the user's colours and borders)."""
         wanted = frozenset(columns)

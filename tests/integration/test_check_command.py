@@ -92,12 +92,18 @@ def test_the_list_goes_to_the_errors_sheet_of_the_book_itself_and_every_other_pa
     rows = [[c.value for c in row] for row in ws.iter_rows(min_row=2) if row[0].value]
     assert len(rows) == 6  # 3 errors and 3 warnings of the demo on TODAY
     assert any(r[header.index("Код")] == "latin_in_name" for r in rows)
+    from tests.integration.test_lossless_writes import marked
+
+    coloured, store = marked(book)
+    assert coloured and store  # problem cells are coloured, their own styles kept on the hidden sheet
     before, after = zipfile.ZipFile(backup), zipfile.ZipFile(book)
-    assert before.namelist() == after.namelist()
+    assert set(after.namelist()) - set(before.namelist()) == store
     changed = {n for n in before.namelist() if before.read(n) != after.read(n)}
     package = Package(book)
     sheet = package.sheets[k.PROBLEMS.name]
-    assert sheet in changed and changed <= {sheet, *(part for part, _ in package.tables(k.PROBLEMS.name))}
+    assert sheet in changed and changed <= {sheet, *(part for part, _ in package.tables(k.PROBLEMS.name)), *coloured,
+                                            "xl/styles.xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels",
+                                            "[Content_Types].xml"}
 
 
 def test_a_book_with_warnings_only_exits_0_and_counts_them(tmp_path, capsys):

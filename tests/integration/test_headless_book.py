@@ -161,3 +161,23 @@ def test_overwriting_a_formula_drops_the_stale_calc_chain_and_keeps_the_package_
         assert "xl/calcChain.xml" not in z.namelist()
         assert b"calcChain" not in z.read("[Content_Types].xml") + z.read("xl/_rels/workbook.xml.rels")
     assert read_program(master).mentees[0].status == "В паре"
+
+
+def test_the_command_line_colours_problem_cells_and_gives_their_own_style_back_when_fixed(tmp_path):
+    from mentorxl.actions.check import check_book
+    from mentorxl.book.headless import MARKS_SHEET
+
+    master = write_book(tmp_path / "b.xlsx", minimal_book(mentees=[mentee("Иванoва Мария Петровна")]))  # Latin o
+    own = openpyxl.load_workbook(master)[k.MENTEES.name]["A2"].style_id
+    check_book(HeadlessBook(master), today=date(2025, 10, 1))
+    wb = openpyxl.load_workbook(master)
+    cell = wb[k.MENTEES.name]["A2"]
+    assert cell.fill.fgColor.rgb == "FFFFC7CE" and cell.value == "Иванoва Мария Петровна"
+    assert wb[MARKS_SHEET].sheet_state == "hidden"
+    book = HeadlessBook(master)
+    data = book.read()
+    book.update_cells(k.MENTEES, [(data.mentees[0].row, "name", "Иванова Мария Петровна")])
+    book.save()
+    check_book(HeadlessBook(master), today=date(2025, 10, 1))
+    cell = openpyxl.load_workbook(master)[k.MENTEES.name]["A2"]
+    assert cell.style_id == own and cell.fill.fgColor.rgb != "FFFFC7CE"

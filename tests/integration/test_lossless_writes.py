@@ -200,14 +200,19 @@ def run_commands(book: Path) -> tuple[Path, set[str]]:
     allowed = {package.sheets[name] for name in (k.PROBLEMS.name, k.PAIRS.name, k.MENTEES.name)}
     for name in (k.PROBLEMS.name, k.PAIRS.name, k.MENTEES.name):
         allowed |= {part for part, _ in package.tables(name)}
-    allowed.add("xl/styles.xml")  # a date format, added when no cell of the column had one
+    allowed.add("xl/styles.xml")  # a date format, the colours of problem cells
     package.close()
+    coloured, store = marked(book)
+    allowed |= coloured | store
+    if store:  # the hidden sheet of the marks is the one part added
+        allowed |= {"xl/workbook.xml", "xl/_rels/workbook.xml.rels", "[Content_Types].xml"}
     return backups[0], allowed
 
 
 def assert_lossless(original: Path, book: Path, allowed: set[str]) -> None:
     with zipfile.ZipFile(original) as before, zipfile.ZipFile(book) as after:
-        assert before.namelist() == after.namelist()
+        assert set(after.namelist()) - set(before.namelist()) <= allowed
+        assert before.namelist() == after.namelist()[:len(before.namelist())]
         changed = {n for n in before.namelist() if before.read(n) != after.read(n)}
         assert changed <= allowed, changed - allowed
         for name in changed - {"xl/styles.xml"}:
@@ -268,6 +273,21 @@ def test_a_sheet_the_writer_cannot_change_whole_is_refused_with_what_would_be_lo
     assert book.read_bytes() == before and not (tmp_path / "Резервные копии").exists()
 
 
+def marked(book: Path) -> tuple[set[str], set[str]]:
+    """The sheet parts the command line coloured (problem cells, overdue terms), and the part of its hidden
+    sheet «MentorXL.marks.cli» that remembers their own styles."""
+    from mentorxl.book.headless import MARKS_SHEET
+
+    package = Package(book)
+    try:
+        if MARKS_SHEET not in package.sheets:
+            return set(), set()
+        rows = CalamineWorkbook.from_path(str(book)).get_sheet_by_name(MARKS_SHEET).to_python()
+        return {package.sheets[str(r[0])] for r in rows if r and r[0]}, {package.sheets[MARKS_SHEET]}
+    finally:
+        package.close()
+
+
 def test_the_master_workbook_with_buttons_keeps_every_part_through_the_whole_day(tmp_path, capsys):
     """`mentorxl new --demo` (.xlsm: VBA, form buttons, tables, dropdowns, conditional formats, «Панель»
     formulas), then check, match, approve and order: only the sheets those commands write change."""
@@ -285,8 +305,11 @@ def test_the_master_workbook_with_buttons_keeps_every_part_through_the_whole_day
     for name in written:
         allowed |= {part for part, _ in package.tables(name)}
     package.close()
+    coloured, store = marked(book)
+    allowed |= coloured | {"xl/workbook.xml", "xl/_rels/workbook.xml.rels", "[Content_Types].xml"}
     with zipfile.ZipFile(original) as before, zipfile.ZipFile(book) as after:
-        assert before.namelist() == after.namelist()
+        assert set(after.namelist()) - set(before.namelist()) == store
+        assert before.namelist() == after.namelist()[:len(before.namelist())]
         changed = {n for n in before.namelist() if before.read(n) != after.read(n)}
         assert changed <= allowed, changed - allowed
         assert "xl/vbaProject.bin" not in changed

@@ -313,3 +313,18 @@ def test_an_order_whose_number_cannot_be_written_leaves_no_document_with_that_nu
     code, _, err = run(capsys, "order", str(book), "--out", str(tmp_path / "Документы"))
     assert code == 2 and "не хватает места" in err
     assert not list((tmp_path / "Документы").glob("*.docx"))
+
+
+def test_roadmap_colours_overdue_terms_in_the_book_itself_after_a_backup(tmp_path, capsys):
+    import openpyxl
+
+    sheets = minimal_book()
+    sheets[k.ROADMAP.name] = grid(k.ROADMAP, [{"stage": "Подготовка", "event": "Приказ о наставничестве",
+                                               "term": "до 15 сентября 2025 г.", "responsible": "Директор",
+                                               "status": "Запланировано"}])
+    book = write_book(tmp_path / "B.xlsx", sheets)
+    code, out, _ = run(capsys, "roadmap", str(book))
+    assert code == 0 and "просрочено — 1" in out
+    cell = openpyxl.load_workbook(book)[k.ROADMAP.name].cell(row=2, column=k.ROADMAP.headers.index("Срок") + 1)
+    assert cell.fill.fgColor.rgb == "FFFFC7CE" and cell.value == "до 15 сентября 2025 г."
+    assert len(list((tmp_path / FOLDER).iterdir())) == 1
