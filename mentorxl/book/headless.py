@@ -96,9 +96,7 @@ class HeadlessBook(GridBook):
     def _part(self, sheet: str) -> Any:
         from mentorxl.book.sheet_xml import Unkeepable
 
-        if self._package is None:
-            self.check_target(lists_only=True)
-            self._package = _open_package(self._path)
+        self._part_package()
         self._sheet_now = sheet
         try:
             return self._package.sheet(sheet)
@@ -122,6 +120,7 @@ class HeadlessBook(GridBook):
         self._package.add_sheet(name)
 
     def _part_package(self) -> None:
+        """The book's zip, opened for writing at the first change (after checking it may be written)."""
         if self._package is None:
             self.check_target(lists_only=True)
             self._package = _open_package(self._path)
