@@ -328,3 +328,14 @@ def test_roadmap_colours_overdue_terms_in_the_book_itself_after_a_backup(tmp_pat
     cell = openpyxl.load_workbook(book)[k.ROADMAP.name].cell(row=2, column=k.ROADMAP.headers.index("Срок") + 1)
     assert cell.fill.fgColor.rgb == "FFFFC7CE" and cell.value == "до 15 сентября 2025 г."
     assert len(list((tmp_path / FOLDER).iterdir())) == 1
+
+
+def test_a_consolidation_does_not_count_the_backup_copies_as_schools(tmp_path, capsys):
+    from mentorxl.book.consolidate import workbook_files
+
+    region = tmp_path / "Район"
+    region.mkdir()
+    book = approvable(region / "Школа 1.xlsx")
+    assert run(capsys, "approve", str(book))[0] == 0
+    assert (region / FOLDER).is_dir()
+    assert workbook_files(region) == [book]
