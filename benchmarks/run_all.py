@@ -27,6 +27,7 @@ SCRIPTS: tuple[tuple[str, tuple[str, ...], bool], ...] = (
     ("consolidate.py", (), False),
     ("network.py", (), False),
     ("click.py", (), False),
+    ("write_back.py", (), True),
 )
 
 

@@ -34,10 +34,22 @@ def _today(args: argparse.Namespace) -> date:
     return args.today or date.today()
 
 
-def _book(args: argparse.Namespace, suffix: str, result: Path | None = None) -> Any:
+def _book(args: argparse.Namespace, suffix: str = "", result: Path | None = None) -> Any:
     from mentorxl.book.headless import HeadlessBook
 
-    return HeadlessBook(Path(args.book), suffix=suffix, result=result)
+    return HeadlessBook(Path(args.book), out=result)
+
+
+def _changing(args: argparse.Namespace, action: Callable[[Any], Any], *, out: Path | None = None,
+              lists_only: bool = False) -> Any:
+    """Run an action that changes the book: one MentorXL writer at a time, and the book checked writable before
+    any work (an order is not issued when its number cannot be written)."""
+    from mentorxl.book.lock import writing
+
+    book = _book(args, result=out)
+    with writing(book.target):
+        book.check_target(lists_only=lists_only)
+        return action(book)
 
 
 def cmd_new(args: argparse.Namespace) -> Any:
@@ -49,38 +61,27 @@ def cmd_new(args: argparse.Namespace) -> Any:
 def cmd_check(args: argparse.Namespace) -> Any:
     from mentorxl.actions.check import check_book
 
-    return check_book(_book(args, "проверка"), today=_today(args))
+    return _changing(args, lambda book: check_book(book, today=_today(args)), out=_path(args.out), lists_only=True)
 
 
 def cmd_match(args: argparse.Namespace) -> Any:
     from mentorxl.actions.pairs import match_pairs
 
-    book = _book(args, "подбор")
-    if args.out:
-        from mentorxl.core import contract as k
-
-        book = _with_standalone(book, k.SUGGESTIONS.key, Path(args.out))
-    return match_pairs(book)
-
-
-def _with_standalone(book: Any, key: str, path: Path) -> Any:
-    from mentorxl.book.headless import HeadlessBook
-
-    return HeadlessBook(book.path, standalone={key: path})
+    return _changing(args, match_pairs, out=_path(args.out), lists_only=True)
 
 
 def cmd_approve(args: argparse.Namespace) -> Any:
     from mentorxl.actions.pairs import approve_pairs
 
-    out = Path(args.out) if args.out else None
-    return approve_pairs(_book(args, "пары утверждены", out), today=_today(args), approve_all=args.all)
+    return _changing(args, lambda book: approve_pairs(book, today=_today(args), approve_all=args.all),
+                     out=_path(args.out))
 
 
 def cmd_order(args: argparse.Namespace) -> Any:
     from mentorxl.actions.documents import make_order
 
-    return make_order(_book(args, "приказ"), out_dir=_path(args.out), number=args.number, on=args.date,
-                      today=_today(args))
+    return _changing(args, lambda book: make_order(book, out_dir=_path(args.out), number=args.number, on=args.date,
+                                                   today=_today(args)))
 
 
 def cmd_docs(args: argparse.Namespace) -> Any:
@@ -89,15 +90,16 @@ def cmd_docs(args: argparse.Namespace) -> Any:
     if args.kind == "roadmap":
         from mentorxl.actions.roadmap import roadmap_documents
 
-        return roadmap_documents(_book(args, "документы"), out_dir=_path(args.out), today=_today(args))
-    return make_documents(_book(args, "документы"), kind=args.kind, out_dir=_path(args.out), today=_today(args),
-                          again=args.again)
+        return roadmap_documents(_book(args), out_dir=_path(args.out), today=_today(args))
+    # agreements and consent forms record what was issued in the book: a change, one writer at a time
+    return _changing(args, lambda book: make_documents(book, kind=args.kind, out_dir=_path(args.out),
+                                                       today=_today(args), again=args.again))
 
 
 def cmd_roadmap(args: argparse.Namespace) -> Any:
     from mentorxl.actions.monitoring import roadmap_status
 
-    return roadmap_status(_book(args, "дорожная карта"), today=_today(args))
+    return _changing(args, lambda book: roadmap_status(book, today=_today(args)), lists_only=True)
 
 
 def cmd_report(args: argparse.Namespace) -> Any:
@@ -118,20 +120,22 @@ def cmd_import(args: argparse.Namespace) -> Any:
     if args.as_ == "suggestions":  # issue 14: network suggestions of `mentorxl network`
         from mentorxl.actions.network import import_suggestions
 
-        return import_suggestions(_book(args, "подбор"), Path(args.export))
+        return _changing(args, lambda book: import_suggestions(book, Path(args.export)), out=_path(args.out))
     if args.as_ == "roadmap":  # a Word document, not a form export: its own action
         from mentorxl.actions.roadmap import import_roadmap
 
-        return import_roadmap(_book(args, "дорожная карта"), Path(args.export), overwrite=args.overwrite,
-                              today=_today(args))
-    return import_export(_book(args, "импорт"), Path(args.export), as_=args.as_, overwrite=args.overwrite)
+        return _changing(args, lambda book: import_roadmap(book, Path(args.export), overwrite=args.overwrite,
+                                                           today=_today(args)), out=_path(args.out))
+    return _changing(args, lambda book: import_export(book, Path(args.export), as_=args.as_,
+                                                      overwrite=args.overwrite), out=_path(args.out))
 
 
 def cmd_complete(args: argparse.Namespace) -> Any:
     from mentorxl.actions.completion import complete_pairs, parse_numbers
 
-    return complete_pairs(_book(args, "пары завершены"), on=args.date, numbers=parse_numbers(args.pairs),
-                          reason=args.reason, out_dir=_path(args.out), today=_today(args))
+    return _changing(args, lambda book: complete_pairs(book, on=args.date, numbers=parse_numbers(args.pairs),
+                                                       reason=args.reason, out_dir=_path(args.out),
+                                                       today=_today(args)))
 
 
 def cmd_new_year(args: argparse.Namespace) -> Any:
@@ -182,16 +186,17 @@ def build_parser() -> argparse.ArgumentParser:
     c = command("check", cmd_check, "проверить данные книги")
     c.add_argument("book")
     c.add_argument("--json", action="store_true", help="вывести итог в JSON")
+    c.add_argument("--out", help="записать книгу с листом «Ошибки» в отдельный файл, не меняя эту")
 
     c = command("match", cmd_match, "подобрать наставников наставляемым")
     c.add_argument("book")
     c.add_argument("--json", action="store_true")
-    c.add_argument("--out", help="куда записать лист «Подбор» (.xlsx)")
+    c.add_argument("--out", help="записать книгу с листом «Подбор» в отдельный файл, не меняя эту")
 
     c = command("approve", cmd_approve, "перенести утверждённые предложения в «Пары»")
     c.add_argument("book")
     c.add_argument("--all", action="store_true", help="утвердить все предложения, кроме отклонённых")
-    c.add_argument("--out", help="куда записать книгу с новыми парами")
+    c.add_argument("--out", help="записать книгу с новыми парами в отдельный файл, не меняя эту")
 
     c = command("order", cmd_order, "приказ о закреплении наставнических пар (групп)")
     c.add_argument("book")
@@ -225,6 +230,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--as", dest="as_", required=True,
                    choices=["mentees", "mentors", "survey", "roadmap", "suggestions"])
     c.add_argument("--overwrite", action="store_true", help="перезаписывать заполненные ячейки")
+    c.add_argument("--out", help="записать книгу с загруженными строками в отдельный файл, не меняя эту")
 
     c = command("complete", cmd_complete,
                 "завершить пары, срок которых закончился (или названные; досрочно — с причиной)")
@@ -261,6 +267,28 @@ def _print_outcome(outcome: Any, as_json: bool) -> None:
         print(f"  → {path}")
 
 
+def _os_error_in(error: BaseException) -> OSError | None:
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, OSError):
+            return current
+        inner = next((a for a in current.args if isinstance(a, OSError)), None)
+        current = inner or current.__cause__ or current.__context__
+    return None
+
+
+def _fail(error: MentorXLError, as_json: bool) -> int:
+    print(f"Ошибка: {error.message}", file=sys.stderr)
+    if error.hint:
+        print(f"Что сделать: {error.hint}", file=sys.stderr)
+    if as_json:
+        json.dump({"error": error.message, "hint": error.hint}, sys.stdout, ensure_ascii=False)
+        sys.stdout.write("\n")
+    return error.exit_code
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -268,17 +296,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         outcome = args.handler(args)
     except MentorXLError as error:
-        print(f"Ошибка: {error.message}", file=sys.stderr)
-        if error.hint:
-            print(f"Что сделать: {error.hint}", file=sys.stderr)
-        if as_json:
-            json.dump({"error": error.message, "hint": error.hint}, sys.stdout, ensure_ascii=False)
-            sys.stdout.write("\n")
-        return error.exit_code
+        return _fail(error, as_json)
+    except OSError as error:  # a read-only folder, a full disk: the user's to fix, not a bug
+        from mentorxl.errors import from_os_error
+
+        return _fail(from_os_error(error), as_json)
     except KeyboardInterrupt:
         print("Прервано.", file=sys.stderr)
         return 130
     except Exception as error:  # a bug: one clear line, the traceback only when asked
+        cause = _os_error_in(error)
+        if cause is not None:  # XlsxWriter and others wrap the system's refusal in their own exception
+            from mentorxl.errors import from_os_error
+
+            return _fail(from_os_error(cause), as_json)
         if os.environ.get("MENTORXL_DEBUG"):
             raise
         print(f"Внутренняя ошибка MentorXL ({type(error).__name__}: {error}). "

@@ -4,7 +4,9 @@
      ├── BookUnreadable           not a workbook, empty, truncated, password-protected, old .xls
      ├── SheetMissing             a sheet the action needs is absent
      ├── ColumnMissing            a required column is absent (actions other than check)
-     ├── FileBusy                 the file to write is open in Excel (a lock file «~$…» is beside it)
+     ├── FileBusy                 the file to write is open in Excel (a lock file «~$…» is beside it), or another
+ │                            MentorXL command is changing it
+ ├── WouldLoseData            the book cannot be changed without losing a part of it: nothing is written
      ├── SettingMissing           a setting a document needs is empty
      ├── NothingToDo              no approved pairs for an order, and the like
      ├── TemplateBroken           a Word template has an unknown variable or a broken tag
@@ -42,6 +44,10 @@ class FileBusy(MentorXLError):
     pass
 
 
+class WouldLoseData(MentorXLError):
+    pass
+
+
 class SettingMissing(MentorXLError):
     exit_code = 1
 
@@ -58,3 +64,17 @@ class NotReady(MentorXLError):
     """A document's data has errors the readiness gate found (core/readiness.py): the list is the message."""
 
     exit_code = 1
+def from_os_error(error: OSError) -> MentorXLError:
+    """A refusal of the system to read or write a file, told in Russian with what to do (exit 2)."""
+    import errno
+
+    where = f" «{error.filename}»" if error.filename else ""
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return MentorXLError(f"На диске не хватает места, чтобы записать{where}. Ничего не изменено.",
+                             "Освободите место на диске (или укажите другую папку) и запустите команду снова.")
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return MentorXLError(f"Нет прав на запись{where}: папка или файл только для чтения.",
+                             "Выберите папку, где у вас есть права на запись (например, «Документы»), или "
+                             "снимите с файла и папки отметку «только чтение», и запустите команду снова.")
+    return MentorXLError(f"Файл{where} не удалось прочитать или записать: {error.strerror or error}.",
+                         "Проверьте путь, свободное место и права на папку, затем запустите команду снова.")

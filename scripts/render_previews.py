@@ -76,6 +76,7 @@ def school(folder: Path) -> FakeBook:
         k.PAIRS.name: sheet(k.PAIRS, [{"number": n, "mentor": m, "mentees": e, "form": "педагог – педагог",
                                        "kind": kind, "start": "01.09.2025", "end": "31.05.2026",
                                        "status": "Утверждена"} for n, m, e, kind in PAIRS]),
+        k.ROADMAP.name: sheet(k.ROADMAP, []),  # every essential sheet, as a real book must have
     }, path=folder / "Наставничество.xlsx")
 
 

@@ -6,8 +6,8 @@ from datetime import date
 from pathlib import Path
 
 from mentorxl.actions.base import Outcome
+from mentorxl.book.grid_book import LINK_KEY
 from mentorxl.book.port import CellMark, WorkbookPort
-from mentorxl.book.sheet_writer import LINK_KEY
 from mentorxl.core import contract as k
 from mentorxl.core.problems import SEVERITY_LABEL, Problem, Report, Severity
 from mentorxl.core.program import ProgramData
@@ -41,8 +41,8 @@ def problem_rows(data: ProgramData, report: Report) -> list[dict[str, object]]:
 
 
 def summary(report: Report, written: Path | None = None) -> str:
-    """The summary says where the list is: on «Ошибки» of the open book (a button), or in the separate book
-    `written` beside the master (the command line never rewrites the master)."""
+    """The summary says where the list is: on «Ошибки» of the open book (a button), or of the file `written`
+    (the command line writes the book itself, or the copy asked for with --out)."""
     if not report.problems:
         return "Проверка завершена: ошибок нет."
     parts = []
@@ -50,7 +50,7 @@ def summary(report: Report, written: Path | None = None) -> str:
         parts.append(f"ошибок: {report.errors}")
     if report.warnings:
         parts.append(f"предупреждений: {report.warnings}")
-    where = f"в книге «{written.name}»" if written else "на листе «Ошибки»"
+    where = f"на листе «Ошибки» книги «{written.name}»" if written else "на листе «Ошибки»"
     return "Проверка завершена, " + ", ".join(parts) + f". Список — {where}."
 
 

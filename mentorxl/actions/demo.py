@@ -1,8 +1,10 @@
-"""`make demo`: build the demo school and run every action on it, leaving all results in one folder."""
+"""`make demo`: build the demo school and run every action on it, leaving all results in one folder.
+
+The demo deletes nothing: into a folder that already holds something it writes a new subfolder of its own.
+"""
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -11,6 +13,19 @@ from mentorxl.actions.base import Outcome
 from mentorxl.errors import MentorXLError
 
 BOOK_NAME = "Наставничество (демо).xlsx"
+SUBFOLDER = "Демонстрация MentorXL"
+
+
+def demo_folder(folder: Path) -> Path:
+    """`folder` when it is new or empty; else a new subfolder «Демонстрация MentorXL» («… (2)», …) in it."""
+    if not folder.exists() or (folder.is_dir() and not any(folder.iterdir())):
+        return folder
+    if not folder.is_dir():
+        raise MentorXLError(f"«{folder}» — файл, а не папка.", "Укажите папку для демонстрации.")
+    candidate, n = folder / SUBFOLDER, 2
+    while candidate.exists():
+        candidate, n = folder / f"{SUBFOLDER} ({n})", n + 1
+    return candidate
 
 
 def run_demo(folder: Path, *, today: date, progress: Callable[[str], None] = lambda _: None) -> Outcome:
@@ -20,9 +35,8 @@ def run_demo(folder: Path, *, today: date, progress: Callable[[str], None] = lam
     from mentorxl.actions.workbook import new_workbook
     from mentorxl.book.headless import HeadlessBook
 
-    if folder.exists():
-        shutil.rmtree(folder)
-    folder.mkdir(parents=True)
+    folder = demo_folder(folder)
+    folder.mkdir(parents=True, exist_ok=True)
     book = folder / BOOK_NAME
     lines: list[str] = []
     files: list[Path] = []
@@ -43,18 +57,13 @@ def run_demo(folder: Path, *, today: date, progress: Callable[[str], None] = lam
     step("Новая книга с демонстрационной школой", lambda: new_workbook(book, demo=True, today=today))
     step("Проверить данные", lambda: check_book(HeadlessBook(book), today=today))
     step("Подобрать пары", lambda: match_pairs(HeadlessBook(book)))
-    approved = folder / "Наставничество (демо) — пары утверждены.xlsx"
     step("Утвердить пары (все предложения, как сделал бы куратор)",
-         lambda: approve_pairs(HeadlessBook(book, result=approved), today=today, approve_all=True))
-    current = approved if approved.exists() else book
+         lambda: approve_pairs(HeadlessBook(book), today=today, approve_all=True))
     docs = folder / "Документы"
     step("Сформировать приказ (данные с ошибками: проверка готовности его остановит)",
-         lambda: d.make_order(HeadlessBook(current, result=folder / "не нужна.xlsx"), out_dir=docs, number=None,
-                              on=today, today=today))
-    corrected = folder / "Наставничество (демо) — исправлено.xlsx"
-    step("Куратор исправляет то, что нашла проверка", lambda: correct_as_curator(current, corrected, today))
-    current = corrected if corrected.exists() else current
-    for title, run in _later_steps(current, docs, today):
+         lambda: d.make_order(HeadlessBook(book), out_dir=docs, number=None, on=today, today=today))
+    step("Куратор исправляет то, что нашла проверка", lambda: correct_as_curator(book, today))
+    for title, run in _later_steps(book, docs, today):
         step(title, run)
     message = f"Демонстрация готова: все результаты в папке «{folder}»."
     return Outcome(message, files=files, lines=lines)
@@ -66,13 +75,11 @@ def _later_steps(book: Path, docs: Path, today: date) -> list[tuple[str, Callabl
     from mentorxl.actions import monitoring as m
     from mentorxl.book.headless import HeadlessBook
 
-    ordered = book.with_name(book.stem + " — приказ.xlsx")
     steps: list[tuple[str, Callable[[], Outcome]]] = [("Сформировать приказ", lambda: d.make_order(
-        HeadlessBook(book, result=ordered), out_dir=docs, number=None, on=today, today=today))]
+        HeadlessBook(book), out_dir=docs, number=None, on=today, today=today))]
 
     def documents(kind: str) -> Callable[[], Outcome]:
-        return lambda: d.make_documents(HeadlessBook(ordered if ordered.exists() else book), kind=kind,
-                                        out_dir=docs, today=today)
+        return lambda: d.make_documents(HeadlessBook(book), kind=kind, out_dir=docs, today=today)
 
     for kind, title in (("programs", "Персонализированные программы"),
                         ("agreements", "Дополнительные соглашения"),
@@ -81,7 +88,7 @@ def _later_steps(book: Path, docs: Path, today: date) -> list[tuple[str, Callabl
     steps.append(("Дорожная карта", lambda: m.roadmap_status(HeadlessBook(book), today=today)))
     steps.append(("Отчёт по мониторингу", lambda: m.monitoring_report(HeadlessBook(book), out_dir=docs,
                                                                       today=today)))
-    steps += _year_steps(ordered, docs, today)
+    steps += _year_steps(book, docs, today)
     return steps
 
 
@@ -94,37 +101,33 @@ def _year_steps(book: Path, docs: Path, today: date) -> list[tuple[str, Callable
     from mentorxl.book.headless import HeadlessBook
     from mentorxl.core.terms import school_of
 
-    imported = book.with_name(book.stem + " — дорожная карта школы.xlsx")
-    early = book.with_name(book.stem + " — пара расторгнута.xlsx")
-    completed = book.with_name(book.stem + " — пары завершены.xlsx")
     end_of_year = date(school_of(today) + 1, 6, 1)
     following = f"{school_of(today) + 1}-{school_of(today) + 2}"
     return [
         ("Импорт дорожной карты школы из Word (пример)", lambda: import_roadmap(
-            HeadlessBook(book, result=imported), asset_dir("templates") / "sample_roadmap.docx", overwrite=True,
-            today=today)),
+            HeadlessBook(book), asset_dir("templates") / "sample_roadmap.docx", overwrite=True, today=today)),
         ("Дорожная карта на утверждение, приказ о ней и о кураторе", lambda: roadmap_documents(
             HeadlessBook(book), out_dir=docs, today=today)),
         ("Завершить пару досрочно (пара № 2, с заменой наставника)", lambda: complete_pairs(
-            HeadlessBook(book, result=early), on=today, numbers=["2"], reason="Длительная болезнь наставника",
+            HeadlessBook(book), on=today, numbers=["2"], reason="Длительная болезнь наставника",
             out_dir=docs, today=today)),
         (f"Завершить пары по окончании срока ({end_of_year:%d.%m.%Y})", lambda: complete_pairs(
-            HeadlessBook(early if early.exists() else book, result=completed), on=end_of_year, numbers=None,
-            reason=None, out_dir=docs, today=end_of_year)),
+            HeadlessBook(book), on=end_of_year, numbers=None, reason=None, out_dir=docs, today=end_of_year)),
         ("Новый учебный год", lambda: new_year(
-            completed if completed.exists() else book,
-            out=book.with_name(f"Наставничество (демо) {following}.xlsx"), today=end_of_year)),
+            book, out=book.with_name(f"Наставничество (демо) {following}.xlsx"), today=end_of_year)),
     ]
-def correct_as_curator(book: Path, result: Path, today: date) -> Outcome:
+
+
+def correct_as_curator(book: Path, today: date) -> Outcome:
     """What a куратор does after «Проверить данные» in the demo: names retyped in Russian letters, the missing
-    consents signed today, an unreadable consent date cleared (her consent form is printed later). The result
-    is a new book; the one given stays as it was."""
+    consents signed today, an unreadable consent date cleared (her consent form is printed later), in the book
+    itself (a backup copy is kept, as for every change)."""
     from mentorxl.book.headless import HeadlessBook
     from mentorxl.core import contract as k
     from mentorxl.core.text import fix_lookalikes
     from mentorxl.core.validation import check
 
-    source = HeadlessBook(book, result=result)
+    source = HeadlessBook(book)
     data = source.read()
     specs = {spec.name: spec for spec in (k.MENTEES, k.MENTORS, k.PAIRS)}
     pairs = {p.row: p for p in data.pairs}

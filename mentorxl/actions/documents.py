@@ -139,10 +139,15 @@ def make_order(book: WorkbookPort, *, out_dir: Path | None, number: str | None, 
     doc = pairs_order(data, pairs, number=number, on=on, today=today, book_dir=_book_dir(book))
     folder = output_dir(book, data, out_dir)
     files = write_documents(folder, [doc])
-    book.update_cells(k.PAIRS, [u for p in pairs for u in ((p.row, "order_number", number),
-                                                             (p.row, "order_date", on))]
-                      + [(p.row, "start", start) for p, start in moved] + ends)
-    saved = book.save()
+    try:
+        book.update_cells(k.PAIRS, [u for p in pairs for u in ((p.row, "order_number", number),
+                                                                 (p.row, "order_date", on))]
+                          + [(p.row, "start", start) for p, start in moved] + ends)
+        saved = book.save()
+    except BaseException:  # the number could not be written: no order document may carry it
+        for written in files:
+            written.unlink(missing_ok=True)
+        raise
     groups = sum(1 for p in pairs if p.is_group)
     counted = f"{len(pairs)}" + (f", из них групп — {groups}" if groups else "")
     message = (f"Приказ № {number} от {on:%d.%m.%Y} о закреплении наставнических пар (групп) готов: "

@@ -8,20 +8,17 @@ Runs inside LibreOffice's Python; `uno` is imported only where a UNO struct is n
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import replace
+from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
 
+from mentorxl.book.grid_book import GridBook
 from mentorxl.book.port import CellMark
-from mentorxl.book.sheet_writer import LINK_KEY
-from mentorxl.core import contract as k
 from mentorxl.core.contract import SheetSpec
 from mentorxl.core.dates import EXCEL_EPOCH
-from mentorxl.core.program import ProgramData, load_program
-from mentorxl.core.table import Table, locate, with_own_columns, written_columns
+from mentorxl.core.table import Grid
 from mentorxl.core.text import sheet_key
 from mentorxl.errors import SheetMissing
 
@@ -49,10 +46,10 @@ def _cell_value(value: object) -> str | float:
     return str(value)  # setDataArray stores text as text: «=…» typed by a user never becomes a formula
 
 
-class CalcBook:
+class CalcBook(GridBook):
     def __init__(self, doc: Any):
+        super().__init__()
         self.doc = doc
-        self._tables: dict[str, Table] = {}
         self._date_format: int | None = None
 
     @property
@@ -62,7 +59,6 @@ class CalcBook:
             return None
         return Path(unquote(urlparse(url).path))
 
-    # reading ------------------------------------------------------------------------------------------
     def _sheet(self, name: str) -> Any | None:
         sheets = self.doc.getSheets()
         for existing in sheets.getElementNames():
@@ -78,40 +74,26 @@ class CalcBook:
         area = sheet.getCellRangeByPosition(0, 0, end.EndColumn, end.EndRow)
         return [list(row) for row in area.getDataArray()]
 
-    def _locate(self, spec: SheetSpec) -> Table:
-        sheet = self._sheet(spec.name)
+    def missing(self, spec: SheetSpec) -> SheetMissing:
+        return SheetMissing(f"В документе нет листа «{spec.name}».",
+                            "Верните лист с таким названием (его можно скопировать из новой книги).")
+
+    def _ws(self, name: str) -> Any:
+        sheet = self._sheet(name)
         if sheet is None:
-            raise SheetMissing(f"В документе нет листа «{spec.name}».",
-                               "Верните лист с таким названием (его можно скопировать из новой книги).")
-        table = locate(spec, sheet.getName(), self._grid(sheet))
-        self._tables[spec.key] = table
-        return table
+            raise SheetMissing(f"В книге нет листа «{name}».", "Верните лист с таким названием.")
+        return sheet
 
-    def read(self, specs: Iterable[SheetSpec] | None = None,
-             required: Iterable[SheetSpec] | None = None) -> ProgramData:
-        from mentorxl.book.reader import ESSENTIAL
+    # primitives ---------------------------------------------------------------------------------------
+    def sheet_names(self) -> list[str]:
+        return list(self.doc.getSheets().getElementNames())
 
-        required_keys = {s.key for s in (ESSENTIAL if required is None else required)}
-        tables: dict[str, Table] = {}
-        for spec in specs or k.SHEETS:
-            if self._sheet(spec.name) is None and spec.key not in required_keys:
-                continue
-            tables[spec.key] = self._locate(spec)
-        return load_program(tables)
+    def grid(self, sheet: str) -> Grid:
+        return self._grid(self._ws(sheet))
 
-    # writing ------------------------------------------------------------------------------------------
-    def _ready(self, spec: SheetSpec) -> tuple[Any, Table]:
-        sheet = self._sheet(spec.name)
-        if sheet is None:
-            sheets = self.doc.getSheets()
-            sheets.insertNewByName(spec.name, sheets.getCount())
-            sheet = sheets.getByName(spec.name)
-        table = self._locate(spec)
-        if not table.found:
-            row = sheet.getCellRangeByPosition(0, 0, len(spec.headers) - 1, 0)
-            row.setDataArray((tuple(spec.headers),))
-            table = self._locate(spec)
-        return sheet, table
+    def add_sheet(self, name: str) -> None:
+        sheets = self.doc.getSheets()
+        sheets.insertNewByName(name, sheets.getCount())
 
     def _date_key(self) -> int:
         if self._date_format is None:
@@ -124,74 +106,43 @@ class CalcBook:
             self._date_format = key if key >= 0 else formats.addNew("DD.MM.YYYY", locale)
         return self._date_format
 
-    def _write_columns(self, sheet: Any, table: Table, first: int, rows: Sequence[Mapping[str, object]]) -> None:
-        if not rows:
+    def write_cells(self, sheet: str, first_row: int, col: int, values: Sequence[object], *,
+                    template_row: int | None = None) -> None:
+        if not values:
             return
-        for key, index in table.columns.items():
-            values = [r.get(key) for r in rows]
-            area = sheet.getCellRangeByPosition(index, first - 1, index, first - 1 + len(rows) - 1)
-            area.setDataArray(tuple((_cell_value(v),) for v in values))
-            for offset, v in enumerate(values):
-                if isinstance(v, date):
-                    sheet.getCellByPosition(index, first - 1 + offset).NumberFormat = self._date_key()
+        ws = self._ws(sheet)
+        area = ws.getCellRangeByPosition(col, first_row - 1, col, first_row - 1 + len(values) - 1)
+        area.setDataArray(tuple((_cell_value(v),) for v in values))
+        for offset, v in enumerate(values):
+            if isinstance(v, date):
+                ws.getCellByPosition(col, first_row - 1 + offset).NumberFormat = self._date_key()
 
-    def _resize_tables(self, sheet: Any, table: Table, last_row: int, right: int = 0) -> None:
-        """Stretch the database range of this header row down to `last_row` (and right to column `right`)."""
+    def clear_cells(self, sheet: str, first_row: int, col: int) -> None:
+        ws = self._ws(sheet)
+        last = len(self._grid(ws))
+        ws.getCellRangeByPosition(col, first_row - 1, col, max(last, first_row) - 1).clearContents(CLEAR_CONTENTS)
+
+    def resize_table(self, sheet: str, header_row: int, last_row: int, added: Sequence[tuple[int, str]]) -> None:
+        """Stretch the database range of this header row down to `last_row` (and right over added columns)."""
+        ws = self._ws(sheet)
+        right = max([i + 1 for i, _ in added], default=0)
         ranges = self.doc.DatabaseRanges
         for name in ranges.getElementNames():
             db = ranges.getByName(name)
             area = db.getDataArea()
-            if area.Sheet == sheet.getRangeAddress().Sheet and area.StartRow == (table.header_row or 0) - 1:
+            if area.Sheet == ws.getRangeAddress().Sheet and area.StartRow == header_row - 1:
                 area.EndRow = max(last_row - 1, area.StartRow + 1)
                 area.EndColumn = max(area.EndColumn, right - 1)
                 db.setDataArea(area)
 
-    def replace_rows(self, spec: SheetSpec, rows: Sequence[Mapping[str, object]]) -> None:
-        sheet, table = self._ready(spec)
-        table = replace(table, columns=written_columns(table, rows))  # the user's own columns move with a row
-        assert table.header_row is not None
-        first = table.header_row + 1
-        old_last = max((n for n, _ in table.rows), default=first)
-        for index in table.columns.values():
-            sheet.getCellRangeByPosition(index, first - 1, index, max(old_last, first) - 1).clearContents(
-                CLEAR_CONTENTS)
-        self._write_columns(sheet, table, first, rows)
-        link_col = table.columns.get("sheet")
-        if link_col is not None:
-            for i, r in enumerate(rows):
-                link = r.get(LINK_KEY)
-                if link:
-                    target = str(link).replace("!", ".")
-                    text = str(r.get("sheet", "")).replace('"', "'")
-                    sheet.getCellByPosition(link_col, first - 1 + i).setFormula(f'=HYPERLINK("#{target}";"{text}")')
-        self._resize_tables(sheet, table, first + len(rows) - 1)
-
-    def append_rows(self, spec: SheetSpec, rows: Sequence[Mapping[str, object]], *,
-                    own_columns: bool = False) -> None:
-        sheet, table = self._ready(spec)
-        last = max((n for n, _ in table.rows), default=table.header_row or 0)
-        right = 0
-        if own_columns:
-            table, added = with_own_columns(table, rows)
-            for index, text in added:
-                sheet.getCellByPosition(index, (table.header_row or 1) - 1).setString(text)
-            right = max([i + 1 for i, _ in added], default=0)
-        self._write_columns(sheet, table, last + 1, rows)
-        self._resize_tables(sheet, table, last + len(rows), right)
-
-    def update_cells(self, spec: SheetSpec, updates: Sequence[tuple[int, str, object]]) -> None:
-        sheet, table = self._ready(spec)
-        for row, key, value in updates:
-            if (index := table.index(key)) is None:
-                continue
-            cell = sheet.getCellByPosition(index, row - 1)
-            converted = _cell_value(value)
-            if isinstance(converted, float):
-                cell.setValue(converted)
-                if isinstance(value, date):
-                    cell.NumberFormat = self._date_key()
-            else:
-                cell.setString(converted)
+    def link_cells(self, sheet: str, first_row: int, col: int, links: Sequence[object],
+                   texts: Sequence[object]) -> None:
+        ws = self._ws(sheet)
+        for i, (link, text) in enumerate(zip(links, texts, strict=True)):
+            if link:
+                target = str(link).replace("!", ".")
+                shown = str(text or "").replace('"', "'")
+                ws.getCellByPosition(col, first_row - 1 + i).setFormula(f'=HYPERLINK("#{target}";"{shown}")')
 
     def mark_cells(self, marks: Sequence[CellMark]) -> None:
         store = self._marks_sheet()

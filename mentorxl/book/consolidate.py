@@ -36,11 +36,15 @@ FAILURES_SHEET = "Не прочитаны"
 
 
 def workbook_files(folder: Path, *, exclude: Sequence[Path] = ()) -> list[Path]:
-    """The workbooks in a folder and its subfolders, sorted; Office lock files and `exclude` left out."""
+    """The workbooks in a folder and its subfolders, sorted; Office lock files, the backup copies MentorXL keeps
+    («Резервные копии») and `exclude` left out."""
+    from mentorxl.book.backups import FOLDER as BACKUPS
+
     skip = {p.resolve() for p in exclude}
     found = [p for p in Path(folder).rglob("*")
              if p.is_file() and p.suffix.lower() in WORKBOOK_SUFFIXES
-             and not p.name.startswith(("~$", ".~lock", ".")) and p.resolve() not in skip]
+             and not p.name.startswith(("~$", ".~lock", ".")) and p.resolve() not in skip
+             and BACKUPS not in p.relative_to(folder).parts[:-1]]
     return sorted(found, key=lambda p: str(p.relative_to(folder)).casefold())
 
 
@@ -108,7 +112,7 @@ def write_summary(path: Path, result: Consolidation, *, today: date) -> Path:
     forms, kinds = summary_columns(result.rows)
     header = summary_header(forms, kinds)
     with atomic_path(path) as tmp:
-        wb = xlsxwriter.Workbook(str(tmp), {"strings_to_formulas": False, "strings_to_urls": False,
+        wb = xlsxwriter.Workbook(str(tmp), {"strings_to_formulas": False, "strings_to_urls": False, "in_memory": True,
                                             "strings_to_numbers": False})
         try:
             f = {

@@ -1,115 +1,81 @@
-"""An in-memory workbook for tests: grids of cells by sheet name, implementing `WorkbookPort`.
+"""An in-memory workbook for tests: grids of cells by sheet name, the `GridBook` primitives over lists.
 
-Writes change the grids the way a real book's cells would change, and are recorded, so tests check
-what an action wrote without a file.
+It runs the same algorithm as the real adapters (book/grid_book.py): the same required sheets, the same
+columns cleared and written, so tests check what an action wrote without a file. Writes are recorded.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import replace
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from mentorxl.book.grid_book import GridBook
 from mentorxl.book.port import CellMark
-from mentorxl.core import contract as k
 from mentorxl.core.contract import SheetSpec
-from mentorxl.core.program import ProgramData, load_program
-from mentorxl.core.table import Table, locate, with_own_columns, written_columns
-from mentorxl.core.text import sheet_key
-from mentorxl.errors import SheetMissing
+from mentorxl.core.table import Grid
 
 
-class FakeBook:
+class FakeBook(GridBook):
     def __init__(self, grids: Mapping[str, Sequence[Sequence[object]]], path: Path | None = None):
+        super().__init__()
         self.grids: dict[str, list[list[object]]] = {name: [list(r) for r in rows] for name, rows in grids.items()}
         self._path = path
         self.marks: list[CellMark] = []
         self.saves = 0
         self.log: list[tuple[str, str, int]] = []  # (operation, sheet, rows touched)
+        self.tables_resized: list[tuple[str, int, int]] = []  # (sheet, header row, last row)
 
     @property
     def path(self) -> Path | None:
         return self._path
 
-    def _name(self, spec: SheetSpec) -> str | None:
-        return next((n for n in self.grids if sheet_key(n) == sheet_key(spec.name)), None)
+    # primitives ---------------------------------------------------------------------------------------
+    def sheet_names(self) -> list[str]:
+        return list(self.grids)
 
-    def table(self, spec: SheetSpec) -> Table:
-        name = self._name(spec)
-        if name is None:
-            raise SheetMissing(f"В книге нет листа «{spec.name}».", "Верните лист.")
-        return locate(spec, name, self.grids[name])
+    def grid(self, sheet: str) -> Grid:
+        return self.grids[sheet]
 
-    def read(self, specs: Iterable[SheetSpec] | None = None,
-             required: Iterable[SheetSpec] | None = None) -> ProgramData:
-        tables: dict[str, Table] = {}
-        required_keys = {s.key for s in (required or ())}
-        for spec in specs or k.SHEETS:
-            if self._name(spec) is None:
-                if spec.key in required_keys:
-                    raise SheetMissing(f"В книге нет листа «{spec.name}».", "Верните лист.")
-                continue
-            tables[spec.key] = self.table(spec)
-        return load_program(tables)
+    def add_sheet(self, name: str) -> None:
+        self.grids[name] = []
 
-    def _ensure(self, spec: SheetSpec) -> tuple[str, Table]:
-        if self._name(spec) is None:
-            self.grids[spec.name] = [list[object](spec.headers)]
-        table = self.table(spec)
-        if not table.found:
-            self.grids[table.sheet].append(list[object](spec.headers))
-            table = self.table(spec)
-        return table.sheet, table
-
-    @staticmethod
-    def _line(table: Table, values: Mapping[str, object], width: int) -> list[object]:
-        line: list[object] = [None] * width
-        for key, value in values.items():
-            if key in table.columns:
-                line[table.columns[key]] = value
-        return line
-
-    def _width(self, table: Table) -> int:
-        return max([len(table.spec.columns), *(i + 1 for i in table.columns.values()),
-                    *(i + 1 for i in table.extra.values())])
-
-    def replace_rows(self, spec: SheetSpec, rows: Sequence[Mapping[str, object]]) -> None:
-        name, table = self._ensure(spec)
-        table = replace(table, columns=written_columns(table, rows))  # the user's own columns move with a row
-        assert table.header_row is not None
-        grid = self.grids[name]
-        del grid[table.header_row:]
-        grid.extend(self._line(table, r, self._width(table)) for r in rows)
-        self.log.append(("replace", name, len(rows)))
-
-    def append_rows(self, spec: SheetSpec, rows: Sequence[Mapping[str, object]], *,
-                    own_columns: bool = False) -> None:
-        name, table = self._ensure(spec)
-        grid = self.grids[name]
-        if own_columns:
-            table, added = with_own_columns(table, rows)
-            assert table.header_row is not None
-            header = grid[table.header_row - 1]
-            for index, text in added:
-                header.extend([None] * (index + 1 - len(header)))
-                header[index] = text
-        last = max((n for n, _ in table.rows), default=table.header_row or 0)
-        del grid[last:]
-        grid.extend(self._line(table, r, self._width(table)) for r in rows)
-        self.log.append(("append", name, len(rows)))
-
-    def update_cells(self, spec: SheetSpec, updates: Sequence[tuple[int, str, object]]) -> None:
-        name, table = self._ensure(spec)
-        grid = self.grids[name]
-        for row, key, value in updates:
-            col = table.index(key)
-            if col is None:
-                continue
-            line = grid[row - 1]
+    def write_cells(self, sheet: str, first_row: int, col: int, values: Sequence[object], *,
+                    template_row: int | None = None) -> None:
+        grid = self.grids[sheet]
+        for offset, value in enumerate(values):
+            r = first_row - 1 + offset
+            while len(grid) <= r:
+                grid.append([])
+            line = grid[r]
             if len(line) <= col:
                 line.extend([None] * (col + 1 - len(line)))
             line[col] = value
-        self.log.append(("update", name, len(updates)))
+
+    def clear_cells(self, sheet: str, first_row: int, col: int) -> None:
+        for line in self.grids[sheet][first_row - 1:]:
+            if col < len(line):
+                line[col] = None
+        while self.grids[sheet] and not any(v not in (None, "") for v in self.grids[sheet][-1]):
+            self.grids[sheet].pop()
+
+    def resize_table(self, sheet: str, header_row: int, last_row: int, added: Sequence[tuple[int, str]]) -> None:
+        self.tables_resized.append((sheet, header_row, last_row))
+
+    # the port -----------------------------------------------------------------------------------------
+    def replace_rows(self, spec: SheetSpec, rows: Sequence[Mapping[str, object]]) -> None:
+        super().replace_rows(spec, rows)
+        self.log.append(("replace", self.table(spec).sheet, len(rows)))
+        self._tables.pop(spec.key, None)
+
+    def append_rows(self, spec: SheetSpec, rows: Sequence[Mapping[str, object]], *,
+                    own_columns: bool = False) -> None:
+        super().append_rows(spec, rows, own_columns=own_columns)
+        self.log.append(("append", self.table(spec).sheet, len(rows)))
+        self._tables.pop(spec.key, None)
+
+    def update_cells(self, spec: SheetSpec, updates: Sequence[tuple[int, str, object]]) -> None:
+        super().update_cells(spec, updates)
+        self.log.append(("update", self.table(spec).sheet, len(updates)))
 
     def mark_cells(self, marks: Sequence[CellMark]) -> None:
         self.marks = list(marks)
@@ -120,6 +86,6 @@ class FakeBook:
 
     def rows_of(self, spec: SheetSpec) -> list[dict[str, object]]:
         """The data rows of a sheet as {column key: value}: what a test reads back."""
-        table = self.table(spec)
+        table = self.locate(spec)
         return [{key: (cells[i] if i < len(cells) else None) for key, i in table.columns.items()}
                 for _, cells in table.rows]

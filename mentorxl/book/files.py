@@ -22,6 +22,19 @@ def _is_open(path: Path) -> bool:
     return any(c.exists() for c in candidates)
 
 
+def is_open(path: Path) -> bool:
+    """Excel's owner file «~$name» (or «~$me» for a long name) or LibreOffice's «.~lock.name#» is beside it."""
+    return _is_open(Path(path))
+
+
+def same_file(a: Path, b: Path) -> bool:
+    """The same file, however the path is spelled («./../dir/B.xlsx», a link, another case on Windows)."""
+    a, b = Path(a), Path(b)
+    if a.exists() and b.exists():
+        return a.samefile(b)
+    return os.path.normcase(a.resolve()) == os.path.normcase(b.resolve())
+
+
 def ensure_writable(path: Path) -> None:
     if _is_open(path):
         raise FileBusy(f"Файл «{path.name}» открыт в Excel или LibreOffice.",

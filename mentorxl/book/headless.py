@@ -1,237 +1,297 @@
-"""The workbook as a file, for the command line and tests: never rewrites the master.
+"""The workbook as a file, for the command line and tests: changes go into the book itself, losslessly.
 
-Reading goes through calamine (fast). Writes are collected and applied by openpyxl to a COPY of the
-master, saved as a new result file beside it (or where asked). The master file is only ever read.
+Reading goes through calamine (fast). Writes are collected, then applied to the sheets' XML inside the zip
+(book/package.py): the parts the command changes are rewritten, every other part is copied byte for byte.
+The book is replaced atomically (a temporary file beside it, then a rename) after a copy is kept in
+«Резервные копии» (book/backups.py). With `out` the changed book goes to that separate file instead, and the
+book given is only read. A change that cannot be made without losing something is not made at all.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import replace
-from datetime import date, datetime
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from mentorxl.book.files import atomic_path, next_free
+from mentorxl.book.extent import ExtentGuard
+from mentorxl.book.files import atomic_path, ensure_writable, is_open, same_file
+from mentorxl.book.grid_book import GridBook
 from mentorxl.book.port import CellMark
-from mentorxl.book.reader import ESSENTIAL, read_tables
-from mentorxl.core import contract as k
-from mentorxl.core.contract import Kind, SheetSpec
-from mentorxl.core.models import Suggestion
-from mentorxl.core.program import ProgramData, load_program
-from mentorxl.core.table import Table, with_own_columns, written_columns
-from mentorxl.errors import BookUnreadable
+from mentorxl.book.reader import open_workbook, sheet_grid
+from mentorxl.core.contract import SheetSpec
+from mentorxl.core.table import Grid
+from mentorxl.core.text import sheet_key
+from mentorxl.errors import BookUnreadable, FileBusy, MentorXLError, SheetMissing, WouldLoseData
 
-MARK_ERROR = "FFC7CE"
-MARK_WARNING = "FFEB9C"
-DATE_FORMAT = "DD.MM.YYYY"
-
-Op = tuple[str, SheetSpec, Any]
+WRITABLE = (".xlsx", ".xlsm")
+MARKS_SHEET = "MentorXL.marks.cli"  # hidden: the styles the command line's marks replaced
+COLOR_ERROR, COLOR_WARNING = "FFC7CE", "FFEB9C"
+OUT_HINT = "Запишите результат в отдельную копию (--out Копия.xlsx) или выполните действие кнопкой в открытой книге."
 
 
-# The sheets the program owns are written headless as small books of their own, beside the master.
-STANDALONE = {k.PROBLEMS.key: "ошибки", k.SUGGESTIONS.key: "подбор"}
+class HeadlessBook(GridBook):
+    """`out`: a separate file for the changed book (the book given is then only read). `result` is the old name
+    of `out`; `suffix` is no longer used (the command line used to write copies «Книга — suffix.xlsx»)."""
 
-
-class HeadlessBook:
-    """`result`: where a changed copy of the master goes (default «<книга> — <suffix>.xlsx» beside it)."""
-
-    def __init__(self, path: Path, *, result: Path | None = None, suffix: str = "результат",
-                 standalone: Mapping[str, Path] | None = None):
+    def __init__(self, path: Path, *, out: Path | None = None, result: Path | None = None, suffix: str = ""):
+        super().__init__()
         self._path = Path(path)
-        self._result = result
-        self._suffix = suffix
-        self._tables: dict[str, Table] = {}
-        self._ops: list[Op] = []
-        self._marks: list[CellMark] = []
-        self._standalone_rows: dict[str, list[Mapping[str, object]]] = {}
-        self._standalone_paths = {key: self.standalone_path(key) for key in STANDALONE}
-        self._standalone_paths.update(standalone or {})
+        self._out = Path(out) if out is not None else (Path(result) if result is not None else None)
+        self._workbook: Any = None
+        self._guard: ExtentGuard | None = None
+        self._package: Any = None
+        self._sheet_now = ""
+        self.backup: Path | None = None
         self.written: list[Path] = []
-
-    def standalone_path(self, key: str) -> Path:
-        return self._path.with_name(f"{self._path.stem} — {STANDALONE[key]}.xlsx")
 
     @property
     def path(self) -> Path | None:
         return self._path
 
-    def read(self, specs: Iterable[SheetSpec] | None = None,
-             required: Iterable[SheetSpec] | None = None) -> ProgramData:
-        self._tables = read_tables(self._path, specs or k.SHEETS, ESSENTIAL if required is None else required)
-        data = load_program(self._tables)
-        earlier = self._standalone_paths[k.SUGGESTIONS.key]
-        if (specs is None or k.SUGGESTIONS in specs) and earlier.exists():
-            data.suggestions = _merge_suggestions(data, earlier)
-        return data
+    @property
+    def target(self) -> Path:
+        return self._out or self._path
 
-    def replace_rows(self, spec: SheetSpec, rows: Sequence[Mapping[str, object]]) -> None:
-        if spec.key in STANDALONE:
-            self._standalone_rows[spec.key] = list(rows)
-        else:
-            self._ops.append(("replace", spec, list(rows)))
+    # primitives: reading through calamine -------------------------------------------------------------
+    def opened(self) -> None:
+        if self._workbook is None:
+            self._workbook = open_workbook(self._path)
+            self._guard = ExtentGuard(self._path)
 
-    def append_rows(self, spec: SheetSpec, rows: Sequence[Mapping[str, object]], *,
-                    own_columns: bool = False) -> None:
-        self._ops.append(("append_own" if own_columns else "append", spec, list(rows)))
+    def closed(self) -> None:
+        if self._guard is not None:
+            self._guard.close()
+        if self._workbook is not None:
+            self._workbook.close()
+        self._workbook = self._guard = None
 
-    def update_cells(self, spec: SheetSpec, updates: Sequence[tuple[int, str, object]]) -> None:
-        self._ops.append(("update", spec, list(updates)))
+    def _reading(self, work: Callable[[Any], Any]) -> Any:
+        """`work(calamine workbook)`, opening the file for it when no read is under way."""
+        if self._workbook is not None:
+            return work(self._workbook)
+        self.opened()
+        try:
+            return work(self._workbook)
+        finally:
+            self.closed()
 
+    def sheet_names(self) -> list[str]:
+        names: list[str] = self._reading(lambda book: list(book.sheet_names))
+        if self._package is not None:
+            names += [n for n in self._package.sheets if n not in names]
+        return names
+
+    def grid(self, sheet: str) -> Grid:
+        if self._package is not None and sheet in self._package.added:
+            return []
+        grid: Grid = self._reading(lambda book: sheet_grid(book, sheet, self._guard))
+        return grid
+
+    def is_chart(self, sheet: str) -> bool:
+        if self._package is not None and sheet in self._package.added:
+            return False
+        return bool(self._reading(lambda _: self._guard is not None and self._guard.is_chart(sheet)))
+
+    def missing(self, spec: SheetSpec) -> SheetMissing:
+        return SheetMissing(f"В книге «{self._path.name}» нет листа «{spec.name}».",
+                            "Верните лист с таким названием (его можно скопировать из новой книги "
+                            "«mentorxl new») и запустите снова.")
+
+    # primitives: writing into the sheets' XML ------------------------------------------------------------
+    def _part(self, sheet: str) -> Any:
+        from mentorxl.book.sheet_xml import Unkeepable
+
+        self._part_package()
+        self._sheet_now = sheet
+        try:
+            return self._package.sheet(sheet)
+        except Unkeepable as e:
+            raise self._refusal(e) from e
+
+    def _refusal(self, e: Any) -> WouldLoseData:
+        return WouldLoseData(f"Книгу «{self._path.name}» нельзя изменить без потерь: на листе «{self._sheet_now}» — "
+                             f"{e.what}; MentorXL не записывает книгу, если что-то в ней пропало бы.", OUT_HINT)
+
+    def _guarded(self, work: Callable[[], None]) -> None:
+        from mentorxl.book.sheet_xml import Unkeepable
+
+        try:
+            work()
+        except Unkeepable as e:
+            raise self._refusal(e) from e
+
+    def add_sheet(self, name: str) -> None:
+        self._part_package()
+        self._package.add_sheet(name)
+
+    def _part_package(self) -> None:
+        """The book's zip, opened for writing at the first change (after checking it may be written)."""
+        if self._package is None:
+            self.check_target(lists_only=True)
+            self._package = _open_package(self._path)
+
+    def write_cells(self, sheet: str, first_row: int, col: int, values: Sequence[object], *,
+                    template_row: int | None = None) -> None:
+        part = self._part(sheet)
+        style = part.style_of(template_row, col) if template_row else None
+
+        def work() -> None:
+            for offset, value in enumerate(values):
+                part.set(first_row + offset, col, value, style=style)
+
+        self._guarded(work)
+
+    def clear_cells(self, sheet: str, first_row: int, col: int) -> None:
+        part = self._part(sheet)
+        self._guarded(lambda: part.clear_columns([col], first_row))
+
+    def resize_table(self, sheet: str, header_row: int, last_row: int, added: Sequence[tuple[int, str]]) -> None:
+        self._part(sheet)
+        self._guarded(lambda: self._package.grow_table(sheet, header_row, last_row, list(added)))
+
+    def link_cells(self, sheet: str, first_row: int, col: int, links: Sequence[object],
+                   texts: Sequence[object]) -> None:
+        part = self._part(sheet)
+        part.link(col, first_row, [(first_row + i, str(link), str(text or ""))
+                                   for i, (link, text) in enumerate(zip(links, texts, strict=True)) if link])
+
+    # the port ------------------------------------------------------------------------------------------
     def mark_cells(self, marks: Sequence[CellMark]) -> None:
-        self._marks = list(marks)
+        """Colour the problem cells as the buttons do, and give back the styles the previous marks took: each
+        marked cell's own style is kept on the hidden sheet «MentorXL.marks.cli» (sheet, row, column, style)."""
+        if self._out is None and self._path.suffix.lower() not in WRITABLE:
+            return  # a .ods is coloured by its buttons
+        names = {sheet_key(n): n for n in self.sheet_names()}
+        earlier = sheet_key(MARKS_SHEET) in names
+        if not marks and not earlier:
+            return
+        self._part_package()
+        if earlier:
+            for line in self.grid(names[sheet_key(MARKS_SHEET)]):
+                sheet, row, col, style = [*line, "", "", "", ""][:4]
+                if sheet and str(sheet) in names.values() and isinstance(row, int | float) and \
+                        isinstance(col, int | float):
+                    own = int(style) if isinstance(style, int | float) else None
+                    self._part(str(sheet)).restyle(int(row), int(col), own)
+            store = self._part(MARKS_SHEET)
+            for col in range(4):
+                store.clear_columns([col], 1)
+        else:
+            self._package.add_sheet(MARKS_SHEET, hidden=True)
+        kept: list[tuple[str, int, int, int | None]] = []
+        for mark in marks:
+            table = next((t for t in self._tables.values() if t.sheet == names.get(sheet_key(mark.sheet))), None)
+            if table is None:
+                continue
+            columns = {table.header_of(key): i for key, i in table.columns.items()} | table.extra
+            col = columns.get(mark.column)
+            if col is None:
+                continue
+            part = self._part(table.sheet)
+            own = part.style_of(mark.row, col)
+            coloured = self._package.fill_style(own, COLOR_ERROR if mark.error else COLOR_WARNING)
+            if coloured is None:
+                return  # no styles part: nothing to colour with
+            part.restyle(mark.row, col, coloured)
+            kept.append((table.sheet, mark.row, col, own))
+        store = self._part(MARKS_SHEET)
+        for i, (sheet, row, col, own) in enumerate(kept, start=1):
+            for c, value in enumerate((sheet, row, col, own)):
+                store.set(i, c, value)
 
     @property
     def pending(self) -> bool:
-        return bool(self._ops)
+        return self._package is not None
 
-    def result_path(self) -> Path:
-        if self._result is not None:
-            return self._result
-        suffix = ".xlsm" if self._path.suffix.lower() == ".xlsm" else ".xlsx"
-        return next_free(self._path.with_name(f"{self._path.stem} — {self._suffix}{suffix}"))
+    def check_target(self, *, lists_only: bool = False) -> None:
+        """Before any work: the book can be changed here (or `out` written). Raises the user's message.
+        `lists_only`: the command writes only the program's lists («Ошибки», «Подбор»), which a .ods book
+        given to the command line does without (they are printed)."""
+        suffix = self._path.suffix.lower()
+        if self._out is not None:
+            check_out(self._out, self._path)
+        elif suffix not in WRITABLE and lists_only:
+            return
+        elif suffix not in WRITABLE:
+            raise WouldLoseData(f"Книгу «{self._path.name}» ({suffix or 'без расширения'}) командная строка не "
+                                "изменяет: это делают кнопки на листе «Панель» в LibreOffice Calc.",
+                                "Нажмите нужную кнопку в открытой книге или сохраните её как .xlsx / .xlsm.")
+        elif is_open(self._path):
+            raise FileBusy(f"Книга «{self._path.name}» открыта в Excel или LibreOffice: запись в неё из командной "
+                           "строки потеряла бы ваши несохранённые правки (или их затёрло бы сохранение).",
+                           "Нажмите кнопку в открытой книге, или сохраните и закройте книгу и запустите команду "
+                           "снова, или запишите результат в копию: --out Копия.xlsx.")
+
+    def replace_rows(self, spec: SheetSpec, rows: Sequence[Mapping[str, object]]) -> None:
+        if self._lists_skipped(spec):
+            return
+        super().replace_rows(spec, rows)
+
+    def append_rows(self, spec: SheetSpec, rows: Sequence[Mapping[str, object]], *,
+                    own_columns: bool = False) -> None:
+        self._changing_data()
+        super().append_rows(spec, rows, own_columns=own_columns)
+
+    def update_cells(self, spec: SheetSpec, updates: Sequence[tuple[int, str, object]]) -> None:
+        self._changing_data()
+        super().update_cells(spec, updates)
+
+    def _lists_skipped(self, spec: SheetSpec) -> bool:
+        """A .ods book given to the command line keeps its lists («Ошибки», «Подбор») unwritten: the command
+        printed them; its buttons write them in Calc."""
+        return spec.owned and self._out is None and self._path.suffix.lower() not in WRITABLE
+
+    def _changing_data(self) -> None:
+        if self._path.suffix.lower() not in WRITABLE:
+            self.check_target()
 
     def save(self) -> Path | None:
-        """Write what the action produced: the program's own sheets as small books beside the master, the
-        other changes into a copy of the master. Returns the last file written (all are in `written`)."""
-        from mentorxl.book.sheet_writer import write_sheet_book
-
-        last: Path | None = None
-        for key, rows in self._standalone_rows.items():
-            spec = k.BY_KEY[key]
-            last = write_sheet_book(self._standalone_paths[key], spec, rows, master=self._path,
-                                    title=f"{spec.name}: книга «{self._path.name}»")
-            self.written.append(last)
-        self._standalone_rows.clear()
-        self._marks.clear()  # headless results link to the cells instead of colouring the master
-        if not self.pending:
-            return last
-        if self._path.suffix.lower() not in (".xlsx", ".xlsm"):
-            raise BookUnreadable(f"Изменения в книгу «{self._path.name}» из командной строки записываются только "
-                                 "для .xlsx и .xlsm.", "Сохраните книгу как .xlsx или выполните действие кнопкой.")
-        import openpyxl  # imported here: reading never needs it
-
-        keep_vba = self._path.suffix.lower() == ".xlsm"
-        wb = openpyxl.load_workbook(self._path, keep_vba=keep_vba)
+        """Write what the action produced; returns the file written (the book itself, or `out`), or None when
+        nothing changed."""
+        if self._package is None:
+            return None
+        package, self._package = self._package, None
         try:
-            for op, spec, payload in self._ops:
-                _APPLY[op](wb, self._table(spec), payload)
-            target = self.result_path()
+            self.check_target()
+            target = self.target
             with atomic_path(target) as tmp:
-                wb.save(tmp)
+                self._guarded(lambda: package.write(tmp))
+                if self._out is None:
+                    from mentorxl.book.backups import back_up
+
+                    self.backup = back_up(self._path)
         finally:
-            wb.close()
-        self._ops.clear()
+            package.close()
+        self._tables.clear()
         self.written.append(target)
         return target
 
-    def _table(self, spec: SheetSpec) -> Table:
-        if spec.key not in self._tables:
-            self._tables.update(read_tables(self._path, [spec], [spec]))
-        return self._tables[spec.key]
+
+def check_out(out: Path, book: Path) -> None:
+    """`--out` is a separate file: never the book itself (however spelled), never a file open in Excel/Calc,
+    and of the same kind as the book (a .xlsm's macros do not go into a .xlsx)."""
+    if same_file(out, book):
+        raise MentorXLError(f"--out указывает на саму книгу «{book.name}»: копия не может заменить книгу.",
+                            "Чтобы изменить саму книгу, запустите команду без --out; для копии укажите другое имя.")
+    if out.suffix.lower() != book.suffix.lower():
+        raise MentorXLError(f"Копия «{out.name}» должна быть того же вида, что и книга ({book.suffix}).",
+                            f"Укажите имя с расширением {book.suffix}.")
+    if out.is_dir():
+        raise MentorXLError(f"«{out}» — папка, а --out ждёт имя файла.", f"Например: --out «{out / book.name}».")
+    ensure_writable(out)
 
 
-def _set(cell: Any, value: object, kind: Kind | None = None) -> None:
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        cell.value = value
-        cell.data_type = "s"  # what a user typed stays text, never becomes a formula
-        return
-    if isinstance(value, list):
-        value = "; ".join(str(v) for v in value)
-    cell.value = value
-    if isinstance(value, date | datetime) or (kind is Kind.DATE and value is not None):
-        cell.number_format = DATE_FORMAT
+def _open_package(path: Path) -> Any:
+    from mentorxl.book.package import Package
+    from mentorxl.book.sheet_xml import Unkeepable
 
-
-def _kinds(table: Table) -> dict[str, Kind]:
-    return {c.key: c.kind for c in table.spec.columns}
-
-
-def _write_row(ws: Any, table: Table, row: int, values: Mapping[str, object]) -> None:
-    kinds = _kinds(table)
-    for key, value in values.items():
-        if key in table.columns:
-            _set(ws.cell(row=row, column=table.columns[key] + 1), value, kinds.get(key))
-
-
-def _grow_tables(ws: Any, table: Table, last_row: int) -> None:
-    """Stretch the Excel table whose header is this table's header row down to `last_row`."""
-    from openpyxl.utils import get_column_letter
-    from openpyxl.utils.cell import range_boundaries
-
-    for t in ws.tables.values():
-        min_col, min_row, max_col, _ = range_boundaries(t.ref)
-        if min_row == table.header_row:
-            t.ref = f"{get_column_letter(min_col)}{min_row}:{get_column_letter(max_col)}{max(last_row, min_row + 1)}"
-            if t.autoFilter is not None:
-                t.autoFilter.ref = t.ref
-
-
-def _replace(wb: Any, table: Table, rows: list[Mapping[str, object]]) -> None:
-    ws = wb[table.sheet]
-    table = replace(table, columns=written_columns(table, rows))  # the user's own columns move with a row
-    start = (table.header_row or 0) + 1
-    for r in range(start, ws.max_row + 1):  # the rows go whole, the user's own columns too (as in FakeBook)
-        for c in [*table.columns.values(), *table.extra.values()]:
-            ws.cell(row=r, column=c + 1).value = None
-    for i, values in enumerate(rows):
-        _write_row(ws, table, start + i, values)
-    _grow_tables(ws, table, start + len(rows) - 1)
-
-
-def _append(wb: Any, table: Table, rows: list[Mapping[str, object]]) -> None:
-    ws = wb[table.sheet]
-    last = max((n for n, _ in table.rows), default=table.header_row or 0)
-    for i, values in enumerate(rows):
-        _write_row(ws, table, last + 1 + i, values)
-    _grow_tables(ws, table, last + len(rows))
-
-
-def _append_own(wb: Any, table: Table, rows: list[Mapping[str, object]]) -> None:
-    """Append rows whose keys include headers of the user's own columns; new headers join the Excel table."""
-    from openpyxl.utils import get_column_letter
-    from openpyxl.utils.cell import range_boundaries
-    from openpyxl.worksheet.table import TableColumn
-
-    ws = wb[table.sheet]
-    table, added = with_own_columns(table, rows)
-    header_row = table.header_row or 1
-    for index, text in added:
-        ws.cell(row=header_row, column=index + 1).value = text
-    right = max([i + 1 for i, _ in added], default=0)
-    for t in ws.tables.values():
-        min_col, min_row, max_col, max_row = range_boundaries(t.ref)
-        if min_row == header_row and right > max_col:
-            for column in range(max_col + 1, right + 1):
-                name = ws.cell(row=header_row, column=column).value or f"Столбец{column}"
-                t.tableColumns.append(TableColumn(id=len(t.tableColumns) + 1, name=str(name)))
-            t.ref = f"{get_column_letter(min_col)}{min_row}:{get_column_letter(right)}{max_row}"
-            if t.autoFilter is not None:
-                t.autoFilter.ref = t.ref
-    _append(wb, table, rows)
-
-
-def _update(wb: Any, table: Table, updates: list[tuple[int, str, object]]) -> None:
-    ws = wb[table.sheet]
-    kinds = _kinds(table)
-    for row, key, value in updates:
-        if (index := table.index(key)) is not None:
-            _set(ws.cell(row=row, column=index + 1), value, kinds.get(key))
-
-
-_APPLY: dict[str, Callable[[Any, Table, Any], None]] = {
-    "replace": _replace, "append": _append, "append_own": _append_own, "update": _update,
-}
-
-
-def _merge_suggestions(data: ProgramData, earlier: Path) -> list[Suggestion]:
-    """Decisions typed into an earlier «… — подбор.xlsx» count as if typed on the master's «Подбор»."""
-    from mentorxl.core.rows import load_rows
-
-    tables = read_tables(earlier, [k.SUGGESTIONS], [])
-    if k.SUGGESTIONS.key not in tables or not tables[k.SUGGESTIONS.key].found:
-        return data.suggestions
-    rows, _ = load_rows(tables[k.SUGGESTIONS.key], Suggestion)
-    merged = {(s.mentee, s.mentor): s for s in data.suggestions}
-    merged.update({(s.mentee, s.mentor): s for s in rows})
-    return list(merged.values())
+    try:
+        return Package(path)
+    except (Unkeepable, KeyError, ValueError, OSError) as e:
+        if isinstance(e, OSError) and not isinstance(e, FileNotFoundError | IsADirectoryError):
+            raise
+        raise BookUnreadable(f"Книгу «{path.name}» не удалось разобрать для записи: {e}.",
+                             "Пересохраните книгу в Excel или LibreOffice и запустите команду снова.") from e
+    except Exception as e:  # a broken zip or XML
+        raise BookUnreadable(f"Книгу «{path.name}» не удалось разобрать для записи ({type(e).__name__}).",
+                             "Пересохраните книгу в Excel или LibreOffice и запустите команду снова.") from e

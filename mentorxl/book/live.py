@@ -8,18 +8,14 @@ Only the subset of the xlwings API listed in tests/fakes/xlwings_fake.py is used
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import replace
+from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from mentorxl.book.grid_book import GridBook
 from mentorxl.book.port import CellMark
-from mentorxl.book.sheet_writer import LINK_KEY
-from mentorxl.core import contract as k
-from mentorxl.core.contract import SheetSpec
-from mentorxl.core.program import ProgramData, load_program
-from mentorxl.core.table import Table, locate, with_own_columns, written_columns
+from mentorxl.core.table import Grid
 from mentorxl.core.text import sheet_key
 from mentorxl.errors import SheetMissing
 
@@ -39,114 +35,72 @@ def _datetime(value: object) -> object:
     return value
 
 
-class LiveBook:
+class LiveBook(GridBook):
     def __init__(self, book: Any):
+        super().__init__()
         self.book = book
-        self._tables: dict[str, Table] = {}
 
     @property
     def path(self) -> Path | None:
         full = getattr(self.book, "fullname", "") or ""
         return Path(full) if full and ("/" in full or "\\" in full) else None
 
-    # reading ------------------------------------------------------------------------------------------
     def _sheet(self, name: str) -> Any | None:
         for sheet in self.book.sheets:
             if sheet_key(sheet.name) == sheet_key(name):
                 return sheet
         return None
 
-    def _grid(self, sheet: Any) -> list[list[object]]:
-        last = sheet.used_range.last_cell
-        values = sheet.range((1, 1), (last.row, last.column)).value
+    def _ws(self, name: str) -> Any:
+        sheet = self._sheet(name)
+        if sheet is None:
+            raise SheetMissing(f"В книге нет листа «{name}».", "Верните лист с таким названием.")
+        return sheet
+
+    # primitives ---------------------------------------------------------------------------------------
+    def sheet_names(self) -> list[str]:
+        return [sheet.name for sheet in self.book.sheets]
+
+    def grid(self, sheet: str) -> Grid:
+        ws = self._ws(sheet)
+        last = ws.used_range.last_cell
+        values = ws.range((1, 1), (last.row, last.column)).value
         if not isinstance(values, list):
             return [[values]]
         if values and not isinstance(values[0], list):
             return [values] if last.row == 1 else [[v] for v in values]
         return values
 
-    def _locate(self, spec: SheetSpec) -> Table:
-        sheet = self._sheet(spec.name)
-        if sheet is None:
-            raise SheetMissing(f"В книге нет листа «{spec.name}».",
-                               "Верните лист с таким названием (его можно скопировать из новой книги).")
-        table = locate(spec, sheet.name, self._grid(sheet))
-        self._tables[spec.key] = table
-        return table
+    def add_sheet(self, name: str) -> None:
+        self.book.sheets.add(name, after=self.book.sheets[len(self.book.sheets) - 1])
 
-    def read(self, specs: Iterable[SheetSpec] | None = None,
-             required: Iterable[SheetSpec] | None = None) -> ProgramData:
-        from mentorxl.book.reader import ESSENTIAL
+    def write_cells(self, sheet: str, first_row: int, col: int, values: Sequence[object], *,
+                    template_row: int | None = None) -> None:
+        if values:
+            self._ws(sheet).range((first_row, col + 1), (first_row + len(values) - 1, col + 1)).value = [
+                [_datetime(v)] for v in values]
 
-        required_keys = {s.key for s in (ESSENTIAL if required is None else required)}
-        tables: dict[str, Table] = {}
-        for spec in specs or k.SHEETS:
-            if self._sheet(spec.name) is None and spec.key not in required_keys:
-                continue
-            tables[spec.key] = self._locate(spec)
-        return load_program(tables)
+    def clear_cells(self, sheet: str, first_row: int, col: int) -> None:
+        ws = self._ws(sheet)
+        last = ws.used_range.last_cell.row
+        ws.range((first_row, col + 1), (max(last, first_row), col + 1)).clear_contents()
 
-    # writing ------------------------------------------------------------------------------------------
-    def _ready(self, spec: SheetSpec) -> tuple[Any, Table]:
-        sheet = self._sheet(spec.name)
-        if sheet is None:
-            sheet = self.book.sheets.add(spec.name, after=self.book.sheets[len(self.book.sheets) - 1])
-            sheet.range((1, 1), (1, len(spec.headers))).value = [spec.headers]
-        table = self._locate(spec)
-        if not table.found:
-            sheet.range((1, 1), (1, len(spec.headers))).value = [spec.headers]
-            table = self._locate(spec)
-        return sheet, table
-
-    def _write_columns(self, sheet: Any, table: Table, first: int, rows: Sequence[Mapping[str, object]]) -> None:
-        for key, index in table.columns.items():
-            column = [[_datetime(r.get(key))] for r in rows]
-            if column:
-                sheet.range((first, index + 1), (first + len(rows) - 1, index + 1)).value = column
-
-    def _resize_tables(self, sheet: Any, table: Table, last_row: int, right: int = 0) -> None:
-        """Stretch the Excel table of this header row down to `last_row` (and right to column `right`)."""
-        for lo in sheet.tables:
+    def resize_table(self, sheet: str, header_row: int, last_row: int, added: Sequence[tuple[int, str]]) -> None:
+        """Stretch the Excel table of this header row down to `last_row` (and right over the added columns)."""
+        ws = self._ws(sheet)
+        right = max([i + 1 for i, _ in added], default=0)
+        for lo in ws.tables:
             top = lo.range.row
-            if top == table.header_row:
+            if top == header_row:
                 end = max(lo.range.column + lo.range.columns.count - 1, right)
-                lo.resize(sheet.range((top, lo.range.column), (max(last_row, top + 1), end)))
+                lo.resize(ws.range((top, lo.range.column), (max(last_row, top + 1), end)))
 
-    def replace_rows(self, spec: SheetSpec, rows: Sequence[Mapping[str, object]]) -> None:
-        sheet, table = self._ready(spec)
-        table = replace(table, columns=written_columns(table, rows))  # the user's own columns move with a row
-        assert table.header_row is not None
-        first = table.header_row + 1
-        old_last = max((n for n, _ in table.rows), default=first)
-        for index in table.columns.values():
-            sheet.range((first, index + 1), (max(old_last, first), index + 1)).clear_contents()
-        self._write_columns(sheet, table, first, rows)
-        link_col = table.columns.get("sheet")
-        if link_col is not None:
-            for i, r in enumerate(rows):
-                if r.get(LINK_KEY):
-                    sheet.range((first + i, link_col + 1)).add_hyperlink(
-                        f"#{r[LINK_KEY]}", str(r.get("sheet", "")), "Перейти к ячейке")
-        self._resize_tables(sheet, table, first + len(rows) - 1)
-
-    def append_rows(self, spec: SheetSpec, rows: Sequence[Mapping[str, object]], *,
-                    own_columns: bool = False) -> None:
-        sheet, table = self._ready(spec)
-        last = max((n for n, _ in table.rows), default=table.header_row or 0)
-        right = 0
-        if own_columns:
-            table, added = with_own_columns(table, rows)
-            for index, text in added:
-                sheet.range((table.header_row, index + 1)).value = text
-            right = max([i + 1 for i, _ in added], default=0)
-        self._write_columns(sheet, table, last + 1, rows)
-        self._resize_tables(sheet, table, last + len(rows), right)
-
-    def update_cells(self, spec: SheetSpec, updates: Sequence[tuple[int, str, object]]) -> None:
-        sheet, table = self._ready(spec)
-        for row, key, value in updates:
-            if (index := table.index(key)) is not None:
-                sheet.range((row, index + 1)).value = _datetime(value)
+    def link_cells(self, sheet: str, first_row: int, col: int, links: Sequence[object],
+                   texts: Sequence[object]) -> None:
+        ws = self._ws(sheet)
+        for i, (link, text) in enumerate(zip(links, texts, strict=True)):
+            if link:
+                ws.range((first_row + i, col + 1)).add_hyperlink(f"#{link}", str(text or ""), "Перейти к ячейке")
 
     def mark_cells(self, marks: Sequence[CellMark]) -> None:
         store = self._marks_sheet()

@@ -182,7 +182,7 @@ def write_monitoring_book(path: Path, m: Monitoring) -> Path:
     import xlsxwriter
 
     with atomic_path(path) as tmp:
-        wb = xlsxwriter.Workbook(str(tmp), {"strings_to_formulas": False, "strings_to_urls": False,
+        wb = xlsxwriter.Workbook(str(tmp), {"strings_to_formulas": False, "strings_to_urls": False, "in_memory": True,
                                             "strings_to_numbers": False})
         try:
             ws = wb.add_worksheet(SHEET)

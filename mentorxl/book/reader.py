@@ -13,6 +13,7 @@ from pathlib import Path
 import python_calamine as pc
 
 from mentorxl.book.extent import ExtentGuard
+from mentorxl.book.grid_book import ESSENTIAL  # the same list for every adapter
 from mentorxl.core import contract as k
 from mentorxl.core.contract import SheetSpec
 from mentorxl.core.program import ProgramData, load_program
@@ -29,9 +30,6 @@ SUPPORTED = (".xlsx", ".xlsm", ".ods", ".xlsb")
 
 # Sheets taller than this are streamed row by row and their empty rows dropped (a value typed in A1048576).
 STREAM_ROWS = 100_000
-
-# The sheets a workbook must have for any action; the others are read when present.
-ESSENTIAL = (k.SETTINGS, k.MENTEES, k.MENTORS, k.PAIRS, k.ROADMAP)
 
 
 def _sniff(path: Path) -> None:

@@ -76,7 +76,7 @@ LISTS_TABLE = "tblLists"
 COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("Проверить данные", "Проверяет все листы, ничего не меняя в данных; каждая проблема — на листе «Ошибки» "
      "с адресом ячейки и подсказкой, как исправить. Из командной строки тот же список пишется в отдельную "
-     "книгу «КНИГА — ошибки.xlsx» рядом, а эта книга не меняется.", "mentorxl check КНИГА"),
+     "лист «Ошибки» этой же книги (копия книги до записи — в папке «Резервные копии» рядом).", "mentorxl check КНИГА"),
     ("Подобрать пары", "Предлагает наставника каждому ожидающему наставляемому по совпадению запросов и "
      "компетенций, с оценкой и пояснением; итог — на листе «Подбор».", "mentorxl match КНИГА"),
     ("Утвердить пары", "Переносит предложения с решением «Утвердить» с листа «Подбор» на лист «Пары».",
@@ -396,9 +396,8 @@ def _sheet(spec: SheetSpec, table: TableLayout, freeze: tuple[int, int] = (1, 0)
 
 
 # ------------------------------------------------------------------ «Панель»
-# The count of «Ошибки» stands only in books with buttons: the button fills «Ошибки» of the open book, while
-# `mentorxl check` writes its list to «КНИГА — ошибки.xlsx» and never touches the master (WORKBOOK.md).
-PROBLEMS_COUNT_LABEL = "Ошибок на листе «Ошибки» (после кнопки «Проверить данные»)"
+# The count of «Ошибки»: the button and `mentorxl check` both fill «Ошибки» of the book itself (WORKBOOK.md).
+PROBLEMS_COUNT_LABEL = "Ошибок на листе «Ошибки» (после «Проверить данные»)"
 
 
 def _status_formulas(book: dict[str, TableLayout], today: date, *,
@@ -491,7 +490,7 @@ def panel(book: dict[str, TableLayout], *, org: str, year: str, today: date,
     p.line(_setting(k.SET_ORG_FULL, org, "Укажите наименование организации на листе «Настройки»"), "subtitle")
     p.line(_setting(k.SET_YEAR, year, "Учебный год не указан", prefix="Учебный год: "), "muted")
     p.heading("Состояние программы")
-    for label, formula in _status_formulas(book, today, problems_count=has_buttons):
+    for label, formula in _status_formulas(book, today, problems_count=True):
         p.pair(label, formula, "count")
     p.heading("Порядок работы")
     for i, step in enumerate(STEPS, start=1):

@@ -105,7 +105,7 @@ def write_layout(layout: BookLayout, target: Path, *, vba_project: bytes | None 
                  created: datetime | None = None) -> None:
     import xlsxwriter
 
-    wb = xlsxwriter.Workbook(str(target), {"strings_to_formulas": False, "strings_to_urls": False,
+    wb = xlsxwriter.Workbook(str(target), {"strings_to_formulas": False, "strings_to_urls": False, "in_memory": True,
                                            "strings_to_numbers": False})
     try:
         wb.set_properties({"title": "Наставничество педагогических работников", "company": layout.org,

@@ -101,11 +101,13 @@ def test_the_command_line_check_of_the_ods_finds_exactly_the_demo_errors(demo_od
     from mentorxl.builder.demo import DEMO_PROBLEMS
 
     copy = Path(shutil.copy(demo_ods, tmp_path / "Демо.ods"))
+    before = copy.read_bytes()
     outcome = check_book(HeadlessBook(copy), today=TODAY)
     errors = {(p["sheet"], p["row"], p["column"], p["code"]) for p in outcome.data["problems"]
               if p["severity"] == "error"}
     assert errors == set(DEMO_PROBLEMS) and outcome.exit_code == 1
-    assert outcome.files == [tmp_path / "Демо — ошибки.xlsx"]
+    assert outcome.files == [] and copy.read_bytes() == before  # a .ods is changed by its buttons only
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["Демо.ods"]
 
 
 def test_the_panel_of_the_ods_speaks_of_its_buttons_not_of_a_book_without_them(demo_ods):

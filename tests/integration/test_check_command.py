@@ -1,6 +1,6 @@
 """`mentorxl check BOOK [--json]` as a script sees it (WORKBOOK.md): exit 0 without errors (warnings allowed),
 1 with errors, 2 when the file cannot be read; `--json` prints one object and nothing else on stdout; the
-list goes to «КНИГА — ошибки.xlsx» beside the master, with a link to each cell, and the master is not touched."""
+list goes to the sheet «Ошибки» of the book itself, and nothing else in the book changes."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from mentorxl.book.package import Package
 from mentorxl.builder import demo
 from mentorxl.cli import main
 from mentorxl.core import contract as k
@@ -77,22 +78,32 @@ def test_the_json_has_the_shape_of_the_contract_and_the_summary_goes_to_stderr(t
     assert "ошибок: 3" in err
 
 
-def test_the_list_goes_to_a_book_beside_the_master_with_a_link_to_each_cell_and_the_master_is_untouched(
+def test_the_list_goes_to_the_errors_sheet_of_the_book_itself_and_every_other_part_stays_as_it_was(
         tmp_path, capsys):
+    import zipfile
+
     book = tmp_path / "Демо.xlsx"
     run(capsys, "new", str(book), "--demo")
-    before = _sha(book)
     code, out, _ = run(capsys, "check", str(book))
-    written = tmp_path / "Демо — ошибки.xlsx"
-    assert code == 1 and _sha(book) == before
-    assert "Список — в книге «Демо — ошибки.xlsx»" in out and "Кoвалёва" in out
-    ws = openpyxl.load_workbook(written)[k.PROBLEMS.name]
-    header = [c.value for c in ws[3]]
-    rows = [list(row) for row in ws.iter_rows(min_row=4) if row[0].value]
-    latin = next(r for r in rows if r[header.index("Код")].value == "latin_in_name")
-    assert latin[0].hyperlink.target == book.name
-    assert latin[0].hyperlink.location == f"'{k.MENTEES.name}'!A{latin[header.index('Строка')].value}"
+    assert code == 1 and "Список — на листе «Ошибки» книги «Демо.xlsx»" in out and "Кoвалёва" in out
+    [backup] = (tmp_path / "Резервные копии").iterdir()
+    ws = openpyxl.load_workbook(book)[k.PROBLEMS.name]
+    header = [c.value for c in ws[1]]
+    rows = [[c.value for c in row] for row in ws.iter_rows(min_row=2) if row[0].value]
     assert len(rows) == 6  # 3 errors and 3 warnings of the demo on TODAY
+    assert any(r[header.index("Код")] == "latin_in_name" for r in rows)
+    from tests.integration.test_lossless_writes import marked
+
+    coloured, store = marked(book)
+    assert coloured and store  # problem cells are coloured, their own styles kept on the hidden sheet
+    before, after = zipfile.ZipFile(backup), zipfile.ZipFile(book)
+    assert set(after.namelist()) - set(before.namelist()) == store
+    changed = {n for n in before.namelist() if before.read(n) != after.read(n)}
+    package = Package(book)
+    sheet = package.sheets[k.PROBLEMS.name]
+    assert sheet in changed and changed <= {sheet, *(part for part, _ in package.tables(k.PROBLEMS.name)), *coloured,
+                                            "xl/styles.xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels",
+                                            "[Content_Types].xml"}
 
 
 def test_a_book_with_warnings_only_exits_0_and_counts_them(tmp_path, capsys):
@@ -125,11 +136,11 @@ def test_a_missing_sheet_exits_2_naming_it(tmp_path, capsys):
     assert code == 2 and f"нет листа «{k.MENTORS.name}»" in err
 
 
-def test_an_earlier_list_open_in_excel_is_not_written_over_and_the_check_exits_2(tmp_path, capsys):
+def test_a_book_open_in_excel_is_not_written_over_and_the_check_exits_2(tmp_path, capsys):
     book = tmp_path / "Демо.xlsx"
     run(capsys, "new", str(book), "--demo")
-    run(capsys, "check", str(book))
-    (tmp_path / "~$мо — ошибки.xlsx").write_bytes(b"owner")  # Excel's owner file of «Демо — ошибки.xlsx»
-    earlier = _sha(tmp_path / "Демо — ошибки.xlsx")
+    (tmp_path / "~$Демо.xlsx").write_bytes(b"owner")  # Excel's owner file of the open book
+    earlier = _sha(book)
     code, _, err = run(capsys, "check", str(book))
-    assert code == 2 and "открыт" in err and _sha(tmp_path / "Демо — ошибки.xlsx") == earlier
+    assert code == 2 and "открыта" in err and "--out" in err and _sha(book) == earlier
+    assert not (tmp_path / "Резервные копии").exists()

@@ -1,6 +1,6 @@
 """«Панель» tells the truth about the book it stands in: buttons only where there are buttons (Excel's .xlsm,
-Calc's .ods), and the count of «Ошибки» only where a button fills that sheet — `mentorxl check` writes its
-list to a separate book and never touches the master."""
+Calc's .ods), and the count of «Ошибки» in every book — the button and `mentorxl check` both fill that sheet of
+the book itself."""
 
 from __future__ import annotations
 
@@ -27,12 +27,12 @@ def test_a_book_with_buttons_speaks_of_them_and_counts_the_errors_its_button_wro
     assert not any("нет кнопок" in t for t in texts)
 
 
-def test_a_book_without_buttons_speaks_of_the_command_line_and_shows_no_count_of_a_sheet_nothing_fills():
+def test_a_book_without_buttons_speaks_of_the_command_line_and_counts_the_errors_the_command_line_wrote():
     texts = panel_texts()
     assert any(t.startswith("В книге .xlsx нет кнопок") for t in texts)
-    assert PROBLEMS_COUNT_LABEL not in texts and "Кнопки и команды" not in texts
+    assert PROBLEMS_COUNT_LABEL in texts and "Кнопки и команды" not in texts
 
 
 def test_the_panel_says_where_the_command_line_check_puts_its_list():
     what = {caption: text for caption, text, _ in COMMANDS}["Проверить данные"]
-    assert "«КНИГА — ошибки.xlsx»" in what and "не меняется" in what
+    assert "лист «Ошибки» этой же книги" in what and "«Резервные копии»" in what
