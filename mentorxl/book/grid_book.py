@@ -166,9 +166,10 @@ class GridBook:
         table = self.ready(spec)
         header = table.header_row or 0
         first = header + 1
-        for col in {*table.columns.values(), *table.extra.values()}:  # the rows go whole, the user's columns too
+        # the user's own columns the rows carry (notes beside a suggestion) move with their row; the others stay
+        table = replace(table, columns=written_columns(table, rows))
+        for col in table.columns.values():
             self.clear_cells(table.sheet, first, col)
-        table = replace(table, columns=written_columns(table, rows))  # the user's own columns move with a row
         self._write_rows(table, first, rows, first)
         link_col = table.columns.get("sheet")
         if link_col is not None and any(r.get(LINK_KEY) for r in rows):

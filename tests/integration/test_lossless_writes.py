@@ -17,6 +17,7 @@ import struct
 import subprocess
 import zipfile
 import zlib
+from datetime import date
 from pathlib import Path
 
 import openpyxl
@@ -24,6 +25,7 @@ import pytest
 from lxml import etree
 from python_calamine import CalamineWorkbook
 
+from mentorxl.actions.demo import correct_as_curator
 from mentorxl.book.package import Package
 from mentorxl.cli import main
 from mentorxl.core import contract as k
@@ -295,12 +297,13 @@ def test_the_master_workbook_with_buttons_keeps_every_part_through_the_whole_day
     assert main(["new", str(book), "--demo", "--today", TODAY]) == 0
     original = tmp_path / "original.xlsm"
     shutil.copy(book, original)
-    for argv in (["check", str(book)], ["match", str(book)], ["approve", str(book), "--all"],
-                 ["order", str(book), "--out", str(tmp_path / "Документы")]):
+    for argv in (["check", str(book)], ["match", str(book)], ["approve", str(book), "--all"]):
         assert main([*argv, "--today", TODAY]) in (0, 1), argv
+    correct_as_curator(book, date(2025, 10, 1))  # the gate lets the order go
+    assert main(["order", str(book), "--out", str(tmp_path / "Документы"), "--today", TODAY]) == 0
     capsys.readouterr()
     package = Package(book)
-    written = (k.PROBLEMS.name, k.SUGGESTIONS.name, k.PAIRS.name, k.MENTEES.name)
+    written = (k.PROBLEMS.name, k.SUGGESTIONS.name, k.PAIRS.name, k.MENTEES.name, k.MENTORS.name)
     allowed = {package.sheets[name] for name in written} | {"xl/styles.xml"}
     for name in written:
         allowed |= {part for part, _ in package.tables(name)}
@@ -316,4 +319,4 @@ def test_the_master_workbook_with_buttons_keeps_every_part_through_the_whole_day
         for name in changed - {"xl/styles.xml"}:
             if "/worksheets/" in name:
                 assert _not_cells(before.read(name)) == _not_cells(after.read(name)), name
-    assert len(list((tmp_path / "Резервные копии").iterdir())) == 4
+    assert len(list((tmp_path / "Резервные копии").iterdir())) == 5

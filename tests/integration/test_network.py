@@ -177,9 +177,9 @@ def test_from_the_command_line_a_school_loads_its_sheet_and_approves_the_network
     assert main(["network", str(folder), "--out", str(out)]) == 0
     book = write_book(tmp_path / "Наставничество.xlsx", books()["школа_1.xlsx"])
     assert main(["import", str(book), str(out), "--as", "suggestions"]) == 0
-    chosen = tmp_path / "Наставничество — подбор.xlsx"
+    chosen = book  # the suggestions go into the school's own «Подбор»
     wb = openpyxl.load_workbook(chosen)
-    ws = wb.worksheets[0]
+    ws = wb[k.SUGGESTIONS.name]
     header_row = next(r for r in range(1, 6) if ws.cell(r, 1).value == "Наставляемый")
     ws.cell(header_row + 1, 8).value = "Утвердить"
     wb.save(chosen)

@@ -12,6 +12,7 @@ import pytest
 from mentorxl.actions.roadmap import import_roadmap, roadmap_documents
 from mentorxl.book.fake import FakeBook
 from mentorxl.book.headless import HeadlessBook
+from mentorxl.book.reader import read_program
 from mentorxl.cli import main
 from mentorxl.core import contract as k
 from mentorxl.documents.render import read_docx
@@ -122,7 +123,8 @@ def test_import_on_the_command_line_reports_and_writes_a_result_book(tmp_path: P
     code = main(["import", str(master), str(DATA / "sections.docx"), "--as", "roadmap", "--today", "20.09.2025"])
     out = capsys.readouterr().out
     assert code == 0 and "загружено мероприятий — 4" in out
-    assert (tmp_path / "книга — дорожная карта.xlsx").exists()
+    assert len(read_program(master).roadmap) == 4  # into the book itself, a backup copy kept
+    assert list((tmp_path / "Резервные копии").iterdir())
 
 
 def test_a_missing_document_is_exit_2_with_a_message(tmp_path: Path, capsys) -> None:

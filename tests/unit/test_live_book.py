@@ -101,11 +101,11 @@ def test_match_in_live_excel_keeps_a_rejection_and_the_note_beside_it_on_the_sam
 
     sheets = minimal_book(mentees=[mentee("Иванова Мария Петровна")],
                           mentors=[mentor("Кузнецова Анна Сергеевна"), mentor("Орлов Олег Олегович")])
-    sheets[k.SUGGESTIONS.name] = [
-        [*k.SUGGESTIONS.headers, "Заметка"],
-        ["Иванова Мария Петровна", "Кузнецова Анна Сергеевна", 95, None, None, None, None, "отклонить", "не та смена"],
-        ["Петров Пётр Петрович", "Орлов Олег Олегович", 40, None, None, None, None, None, None],
-    ]
+    sheets[k.SUGGESTIONS.name] = grid(k.SUGGESTIONS, [  # by header: the columns may move
+        {"mentee": "Иванова Мария Петровна", "mentor": "Кузнецова Анна Сергеевна", "score": 95, "decision": "отклонить",
+         "Заметка": "не та смена"},
+        {"mentee": "Петров Пётр Петрович", "mentor": "Орлов Олег Олегович", "score": 40},
+    ], extra=["Заметка"])
     xl = FakeExcelBook(sheets)
     for _ in range(3):
         match_pairs(LiveBook(xl))
