@@ -11,9 +11,9 @@ from mentorxl.core.approval import KIND_GROUP, plan_approval
 from mentorxl.core.matching import match
 
 
-def match_pairs(book: WorkbookPort) -> Outcome:
+def match_pairs(book: WorkbookPort, *, exact: bool = False) -> Outcome:
     data = book.read()
-    result = match(data)
+    result = match(data, exact=True if exact else None)
     rows: list[dict[str, object]] = [
         {"mentee": s.mentee, "mentor": s.mentor, "score": s.score, "matched": s.matched, "missing": s.missing,
          "alternatives": s.alternatives, "reason": s.reason, "decision": s.decision}
