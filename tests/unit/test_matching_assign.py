@@ -112,14 +112,14 @@ def test_the_exact_mode_reaches_the_dense_optimum(mentees, mentors, seed):
 
 
 @pytest.mark.parametrize(("mentees", "mentors", "seed"), [(1500, 700, 11), (900, 1400, 12), (2000, 600, 13)])
-def test_the_sparse_graph_keeps_the_count_and_stays_within_half_a_percent_of_the_exact_score(mentees, mentors, seed):
+def test_the_sparse_graph_keeps_the_count_and_stays_within_0_2_percent_of_the_exact_score(mentees, mentors, seed):
     data = random_program(mentees, mentors, seed)
     exact, sparse = match(data, exact=True), match(data, exact=False)
     assert (exact.stats["mode"], sparse.stats["mode"]) == ("exact", "sparse")
     best_count, best_points = objective(data, exact)
     count, points = objective(data, sparse)
     assert count == best_count
-    assert points >= 0.995 * best_points
+    assert points >= 0.998 * best_points
 
 
 def test_augmenting_paths_restore_the_largest_count_from_a_poor_candidate_graph():
