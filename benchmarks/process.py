@@ -163,7 +163,7 @@ def quality_table(folder: Path) -> list[str]:
             clock = time.perf_counter()
             with out.open("wb") as stdout:
                 child = subprocess.Popen(argv, stdout=stdout, stderr=subprocess.DEVNULL, cwd=ROOT)
-                _, status, usage = os.wait4(child.pid, 0)
+                _, _, usage = os.wait4(child.pid, 0)
             seconds = time.perf_counter() - clock
             count, total = _scored(out)
             found[mode] = (seconds, usage.ru_maxrss / 1024, count, total)

@@ -1,11 +1,14 @@
 """The optimal assignment over a candidate graph: most mentees first, then the largest total score.
 
-A mentor with capacity c becomes c identical slots; each mentee also gets a private «no mentor» slot,
-so a full matching of the mentees always exists. Weights: BIG + points for a real pair, 1 for «no
-mentor», where BIG exceeds any possible total of points — so one more matched mentee outweighs every
-score difference (the lexicographic objective), and among assignments of that size the total score is
-the largest. scipy's LAPJVsp (`min_weight_full_bipartite_matching`) solves it on the sparse graph;
-all weights are integers below 2⁵³, so float64 sums are exact.
+A maximum flow of the least cost (OR-tools' min-cost flow: source → mentee, capacity 1; mentee → mentor,
+cost MAX_POINTS − points; mentor → sink, capacity = its free places) is exactly that: the largest number of
+matched mentees, and among assignments of that size the largest total score. No «no mentor» option is
+needed and no weight has to outweigh a whole total, so the solver never searches the whole graph for a
+mentee who stays without a mentor (which made scipy's LAPJVsp, used before, take a minute on 100k people).
+
+Small graphs (the school) go to a dense Hungarian method instead, which spares importing the solver: a
+mentor with capacity c becomes c identical slots, each mentee also gets a private «no mentor» slot; weights
+BIG + points for a real pair and 1 for «no mentor», BIG exceeding any total of points.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from numpy.typing import NDArray
 from mentorxl.core.matching.score import IntArray, run_starts
 
 MAX_POINTS = 10_000
-DENSE_LIMIT = 40_000  # rows × columns: below it a small dense solver, which spares importing scipy (~0.4 s)
+DENSE_LIMIT = 40_000  # rows × columns: below it a small dense solver, which spares importing OR-tools
 
 
 def solve(n: int, capacity: list[int], mentees: IntArray, mentors: IntArray, points: IntArray) -> list[int]:
@@ -34,10 +37,14 @@ def solve(n: int, capacity: list[int], mentees: IntArray, mentors: IntArray, poi
     mentees, mentors, points = keys[first] // len(cap), keys[first] % len(cap), points[first]
     starts = run_starts(mentees)  # mentees are sorted: only those with pairs are rows
     people = mentees[starts]
-    rows_of = np.cumsum(starts) - 1
     size = len(people)
     # a mentor needs no more slots than it has candidate mentees
     slots = np.minimum(cap, np.bincount(mentors, minlength=len(cap)))
+    if size * (int(slots.sum()) + size) > DENSE_LIMIT:
+        for i, j in zip(*_flow(n, cap, mentees, mentors, points), strict=True):
+            assignment[i] = j
+        return assignment
+    rows_of = np.cumsum(starts) - 1
     offset = np.r_[0, np.cumsum(slots)]
     total_slots = int(offset[-1])
     per_edge = slots[mentors]
@@ -46,26 +53,37 @@ def solve(n: int, capacity: list[int], mentees: IntArray, mentors: IntArray, poi
     cols = np.repeat(offset[mentors], per_edge) + step
     big = float(MAX_POINTS) * (size + 1) + 1.0
     weights = big + np.repeat(points, per_edge).astype(np.float64)
-    columns = total_slots + size
-    if size * columns <= DENSE_LIMIT:
-        dense = np.full((size, columns), -1.0e15)
-        dense[rows, cols] = weights
-        dense[np.arange(size), total_slots + np.arange(size)] = 1.0
-        matched_rows, matched_cols = np.arange(size), hungarian_max(dense)
-    else:
-        from scipy.sparse import csr_matrix
-        from scipy.sparse.csgraph import min_weight_full_bipartite_matching
-
-        rows = np.r_[rows, np.arange(size, dtype=np.int64)]
-        cols = np.r_[cols, total_slots + np.arange(size, dtype=np.int64)]
-        weights = np.r_[weights, np.ones(size)]
-        graph = csr_matrix((weights, (rows, cols)), shape=(size, columns))
-        matched_rows, matched_cols = min_weight_full_bipartite_matching(graph, maximize=True)
+    dense = np.full((size, total_slots + size), -1.0e15)
+    dense[rows, cols] = weights
+    dense[np.arange(size), total_slots + np.arange(size)] = 1.0
     owner = np.repeat(np.arange(len(cap), dtype=np.int64), slots)
-    for r, c in zip(matched_rows.tolist(), matched_cols.tolist(), strict=True):
+    for r, c in enumerate(hungarian_max(dense).tolist()):
         if c < total_slots:
             assignment[int(people[r])] = int(owner[c])
     return assignment
+
+
+def _flow(n: int, cap: IntArray, mentees: IntArray, mentors: IntArray, points: IntArray) -> tuple[list[int], list[int]]:
+    """(mentees, their mentors) of a maximum flow of the least cost over the pairs (unique, capacities > 0)."""
+    from ortools.graph.python import min_cost_flow
+
+    m = len(cap)
+    source, sink = n + m, n + m + 1
+    rows = mentees[run_starts(mentees)]
+    cols = np.unique(mentors)
+    flow = min_cost_flow.SimpleMinCostFlow()
+    tails = np.concatenate([np.full(len(rows), source, dtype=np.int64), mentees, n + cols])
+    heads = np.concatenate([rows, n + mentors, np.full(len(cols), sink, dtype=np.int64)])
+    capacities = np.concatenate([np.ones(len(rows) + len(mentees), dtype=np.int64), cap[cols]])
+    costs = np.zeros(len(rows) + len(mentees) + len(cols), dtype=np.int64)
+    costs[len(rows):len(rows) + len(mentees)] = MAX_POINTS - points
+    flow.add_arcs_with_capacity_and_unit_cost(tails, heads, capacities, costs)
+    flow.set_nodes_supplies(np.array([source, sink], dtype=np.int64), np.array([len(rows), -len(rows)], dtype=np.int64))
+    status = flow.solve_max_flow_with_min_cost()
+    if status != flow.OPTIMAL:
+        raise RuntimeError(f"min-cost flow: status {status}")
+    used = flow.flows(np.arange(len(rows), len(rows) + len(mentees), dtype=np.int64)) > 0
+    return mentees[used].tolist(), mentors[used].tolist()
 
 
 def hungarian_max(weights: NDArray[np.float64]) -> IntArray:
