@@ -22,8 +22,11 @@ MAX_POINTS = 10_000
 DENSE_LIMIT = 40_000  # rows × columns: below it a small dense solver, which spares importing OR-tools
 
 
-def solve(n: int, capacity: list[int], mentees: IntArray, mentors: IntArray, points: IntArray) -> list[int]:
-    """The best assignment (mentee -> mentor or -1) using only the given pairs and capacities."""
+def solve(n: int, capacity: list[int], mentees: IntArray, mentors: IntArray, points: IntArray,
+          classes: IntArray | None = None) -> list[int]:
+    """The best assignment (mentee -> mentor or -1) using the given pairs and capacities. `classes` (optional,
+    −1: none) names mentees that score alike with every mentor: each of them may then take any mentor that a
+    mentee of its class has among its pairs (the graph solved is larger, the flow much smaller)."""
     assignment = [-1] * n
     cap = np.asarray(capacity, dtype=np.int64)
     keep = cap[mentors] > 0 if len(mentors) else np.zeros(0, dtype=np.bool_)
@@ -41,7 +44,7 @@ def solve(n: int, capacity: list[int], mentees: IntArray, mentors: IntArray, poi
     # a mentor needs no more slots than it has candidate mentees
     slots = np.minimum(cap, np.bincount(mentors, minlength=len(cap)))
     if size * (int(slots.sum()) + size) > DENSE_LIMIT:
-        for i, j in zip(*_flow(n, cap, mentees, mentors, points), strict=True):
+        for i, j in zip(*_flow(n, cap, mentees, mentors, points, classes), strict=True):
             assignment[i] = j
         return assignment
     rows_of = np.cumsum(starts) - 1
@@ -63,27 +66,57 @@ def solve(n: int, capacity: list[int], mentees: IntArray, mentors: IntArray, poi
     return assignment
 
 
-def _flow(n: int, cap: IntArray, mentees: IntArray, mentors: IntArray, points: IntArray) -> tuple[list[int], list[int]]:
-    """(mentees, their mentors) of a maximum flow of the least cost over the pairs (unique, capacities > 0)."""
+def _flow(n: int, cap: IntArray, mentees: IntArray, mentors: IntArray, points: IntArray,
+          classes: IntArray | None) -> tuple[list[int], list[int]]:
+    """(mentees, their mentors) of a maximum flow of the least cost over the pairs (unique, capacities > 0,
+    sorted by mentee). Mentees of one class share one node: its supply is their number, its pairs the union
+    of theirs, each with the capacity of the mentor; the flow of a class is then dealt out to its mentees."""
     from ortools.graph.python import min_cost_flow
 
     m = len(cap)
-    source, sink = n + m, n + m + 1
-    rows = mentees[run_starts(mentees)]
+    klass = classes[mentees] if classes is not None else np.full(len(mentees), -1, dtype=np.int64)
+    alone = klass < 0
+    members = mentees[~alone]
+    member_class = klass[~alone]
+    # the class nodes: their mentees (distinct, in order) and their pairs (union, unique)
+    taken = np.unique(member_class * n + members)
+    class_of_member, member = taken // n, taken % n
+    class_ids, supply = np.unique(class_of_member, return_counts=True)
+    pair_keys, first = np.unique(member_class * m + mentors[~alone], return_index=True)
+    class_pairs, class_mentors = np.searchsorted(class_ids, pair_keys // m), pair_keys % m
+    class_points = points[~alone][first]
+    single, single_mentors, single_points = mentees[alone], mentors[alone], points[alone]
+    rows = single[run_starts(single)]
     cols = np.unique(mentors)
+    source, sink, base = n + m, n + m + 1, n + m + 2  # nodes: mentees, mentors, source, sink, classes
     flow = min_cost_flow.SimpleMinCostFlow()
-    tails = np.concatenate([np.full(len(rows), source, dtype=np.int64), mentees, n + cols])
-    heads = np.concatenate([rows, n + mentors, np.full(len(cols), sink, dtype=np.int64)])
-    capacities = np.concatenate([np.ones(len(rows) + len(mentees), dtype=np.int64), cap[cols]])
-    costs = np.zeros(len(rows) + len(mentees) + len(cols), dtype=np.int64)
-    costs[len(rows):len(rows) + len(mentees)] = MAX_POINTS - points
-    flow.add_arcs_with_capacity_and_unit_cost(tails, heads, capacities, costs)
-    flow.set_nodes_supplies(np.array([source, sink], dtype=np.int64), np.array([len(rows), -len(rows)], dtype=np.int64))
+    heads_of = (rows, base + np.arange(len(class_ids), dtype=np.int64), n + single_mentors, n + class_mentors,
+                np.full(len(cols), sink, dtype=np.int64))
+    tails_of = (np.full(len(rows) + len(class_ids), source, dtype=np.int64), single, base + class_pairs, n + cols)
+    caps_of = (np.ones(len(rows), dtype=np.int64), supply.astype(np.int64), np.ones(len(single), dtype=np.int64),
+               cap[class_mentors], cap[cols])
+    costs_of = (np.zeros(len(rows) + len(class_ids), dtype=np.int64), MAX_POINTS - single_points,
+                MAX_POINTS - class_points, np.zeros(len(cols), dtype=np.int64))
+    flow.add_arcs_with_capacity_and_unit_cost(np.concatenate(tails_of), np.concatenate(heads_of),
+                                              np.concatenate(caps_of), np.concatenate(costs_of))
+    total = len(rows) + int(supply.sum())
+    flow.set_nodes_supplies(np.array([source, sink], dtype=np.int64), np.array([total, -total], dtype=np.int64))
     status = flow.solve_max_flow_with_min_cost()
     if status != flow.OPTIMAL:
         raise RuntimeError(f"min-cost flow: status {status}")
-    used = flow.flows(np.arange(len(rows), len(rows) + len(mentees), dtype=np.int64)) > 0
-    return mentees[used].tolist(), mentors[used].tolist()
+    start = len(rows) + len(class_ids)
+    used = flow.flows(np.arange(start, start + len(single), dtype=np.int64)) > 0
+    out_i, out_j = single[used].tolist(), single_mentors[used].tolist()
+    start += len(single)
+    sent = flow.flows(np.arange(start, start + len(class_pairs), dtype=np.int64))
+    waiting: dict[int, list[int]] = {}
+    for c, i in zip(np.searchsorted(class_ids, class_of_member).tolist(), member.tolist(), strict=True):
+        waiting.setdefault(c, []).append(i)
+    for c, j, count in zip(class_pairs.tolist(), class_mentors.tolist(), sent.tolist(), strict=True):
+        for _ in range(count):
+            out_i.append(waiting[c].pop())
+            out_j.append(j)
+    return out_i, out_j
 
 
 def hungarian_max(weights: NDArray[np.float64]) -> IntArray:

@@ -79,7 +79,16 @@ def optimise(pool: Pool, scorer: Scorer, exact: bool | None = None, *, candidate
         edges = _Edges(m, *top_candidates(scorer, graph, mask, candidates, rng, pool.forbidden, both_sides=True))
     stats["seconds_candidates"] = round(time.perf_counter() - clock, 3)
     clock = time.perf_counter()
-    assignment = solve(n, free, edges.mentees, edges.mentors, edges.points)
+    classes = _classes(pool, scorer)
+
+    def solved() -> list[int]:
+        found = solve(n, free, edges.mentees, edges.mentors, edges.points, classes)
+        mine = [(i, j) for i, j in enumerate(found) if j >= 0]
+        if mine:  # a mentee of a class may have got a mentor of its class's pairs: the graph now holds it
+            edges.add(*_scored_pairs(scorer, mine))
+        return found
+
+    assignment = solved()
     solves = 1
     if not (exact and small):
         # 1. the largest count, proven: augment until no augmenting path is left
@@ -103,7 +112,7 @@ def optimise(pool: Pool, scorer: Scorer, exact: bool | None = None, *, candidate
             if not fresh:
                 proven = found is not None
                 break
-            assignment = solve(n, free, edges.mentees, edges.mentors, edges.points)
+            assignment = solved()
             solves += 1
         stats["pairs_added"] = added
         stats["pricing_rounds"] = rounds
@@ -113,6 +122,19 @@ def optimise(pool: Pool, scorer: Scorer, exact: bool | None = None, *, candidate
     stats["seconds_assignment"] = round(time.perf_counter() - clock, 3)
     stats["candidate_pairs"] = len(edges.mentees)
     return assignment, stats
+
+
+def _classes(pool: Pool, scorer: Scorer) -> IntArray:
+    """Mentees that score alike with every mentor (the same requests and subject, no preference, no rejected
+    pair, not in both banks) share a class number; the others get −1."""
+    special = {i for i, _ in scorer.preferred_pairs} | {i for i, _ in pool.forbidden}
+    out = np.full(len(pool.mentees), -1, dtype=np.int64)
+    seen: dict[tuple[bytes, int, int], int] = {}
+    for i in range(len(pool.mentees)):
+        if i not in special:
+            key = (scorer.mentee_bits[i].tobytes(), int(scorer.mentee_subject[i]), int(scorer.requests[i]))
+            out[i] = seen.setdefault(key, len(seen))
+    return out
 
 
 def _scored_pairs(scorer: Scorer, pairs: list[tuple[int, int]]) -> tuple[IntArray, IntArray, IntArray]:
