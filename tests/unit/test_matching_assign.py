@@ -9,8 +9,7 @@ import numpy as np
 import pytest
 from scipy.optimize import linear_sum_assignment
 
-from mentorxl.core.matching import assign, greedy_baseline, match
-from mentorxl.core.matching import engine
+from mentorxl.core.matching import assign, engine, greedy_baseline, match
 from mentorxl.core.matching.candidates import all_covering
 from mentorxl.core.matching.engine import optimise
 from mentorxl.core.matching.rules import prepare
