@@ -8,10 +8,11 @@ from mentorxl.actions.base import Outcome
 from mentorxl.book.port import WorkbookPort
 from mentorxl.core import contract as k
 from mentorxl.core.approval import KIND_GROUP, plan_approval
-from mentorxl.core.matching import match
 
 
 def match_pairs(book: WorkbookPort, *, exact: bool = False) -> Outcome:
+    from mentorxl.core.matching import match  # numpy: only «Подобрать пары» needs it, not «Утвердить пары»
+
     data = book.read()
     result = match(data, exact=True if exact else None)
     rows: list[dict[str, object]] = [
