@@ -69,6 +69,12 @@ SUBJECTS = (("начальные классы", 14), ("русский язык �
 UNKNOWN_TAGS = ("нейросети на уроке", "смысловое чтение", "геймификация", "наставничество в ЦНППМ",
                 "сетевое взаимодействие", "медиация")
 PAIR_FORM = "педагог – педагог"
+# The shape of the issue's regional book: 1–3 requests per mentee, 1–4 competences per mentor, all from the
+# same 12 distinct tags of the dictionary, capacities 1–3.
+DISTINCT_TAGS = 12
+REQUESTS = (1, 3, (40, 40, 20))
+COMPETENCES = (1, 4, (25, 35, 25, 15))
+CAPACITIES = (1, 2, 3)
 
 
 def _female(surname: str) -> str:
@@ -117,9 +123,10 @@ def unique_names(count: int, rng: random.Random) -> list[str]:
 
 
 def _tag_forms(rng: random.Random) -> tuple[list[list[str]], list[float]]:
-    """Per canonical tag: the ways people type it; and a popularity skew (a few requests are very common)."""
+    """Per canonical tag (the first DISTINCT_TAGS of the dictionary): the ways people type it; and a popularity
+    skew (a few requests are very common)."""
     forms = []
-    for tag, synonyms in v.DEFAULT_TAGS.items():
+    for tag, synonyms in list(v.DEFAULT_TAGS.items())[:DISTINCT_TAGS]:
         spelled = [tag, *synonyms]
         variants = spelled + [s.lower() for s in spelled] + [s.replace("ё", "е") for s in spelled if "ё" in s]
         forms.append(variants)
@@ -167,7 +174,7 @@ def _people(mentees: int, mentors: int, seed: int) -> tuple[list[dict[str, objec
             "name": name, "position": "учитель", "subject": rng.choices(subjects, subject_weights)[0],
             "experience": rng.choice((0, 0, 1, 1, 2, 3, 4, 5, 7, 12)),
             "category": rng.choice(v.MENTEE_CATEGORIES[:5]),
-            "requests": _tags(rng, forms, weights, 1, 4, (30, 40, 20, 10)),
+            "requests": _tags(rng, forms, weights, *REQUESTS),
             "form": PAIR_FORM, "consent_pd": _maybe_date(rng, 0.95, start), "status": status,
         })
     mentor_rows: list[dict[str, object]] = []
@@ -178,8 +185,8 @@ def _people(mentees: int, mentors: int, seed: int) -> tuple[list[dict[str, objec
             "name": name, "position": "учитель", "subject": rng.choices(subjects, subject_weights)[0],
             "experience": rng.randrange(4, 36), "category": rng.choices(v.QUALIFICATION_CATEGORIES,
                                                                        weights=(3, 8, 30, 45, 8, 6))[0],
-            "competences": _tags(rng, forms, weights, 2, 6, (20, 30, 25, 15, 10)),
-            "capacity": rng.choice((None, None, None, None, 1, 2, 3)),
+            "competences": _tags(rng, forms, weights, *COMPETENCES),
+            "capacity": rng.choice(CAPACITIES),
             "consent_mentoring": consent if rng.random() < 0.97 else None,
             "consent_pd": consent, "trained_on": _maybe_date(rng, 0.6, date(2024, 10, 1)), "status": status,
         })

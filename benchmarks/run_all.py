@@ -20,6 +20,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 # script, its arguments, whether it accepts --quick
 SCRIPTS: tuple[tuple[str, tuple[str, ...], bool], ...] = (
+    ("process.py", (), True),  # whole processes against the floor: the figures the user feels (issue 15)
     ("read_check.py", (), True),
     ("matching.py", (), True),
     ("documents.py", (), False),

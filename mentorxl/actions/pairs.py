@@ -8,14 +8,15 @@ from mentorxl.actions.base import Outcome
 from mentorxl.book.port import WorkbookPort
 from mentorxl.core import contract as k
 from mentorxl.core.approval import KIND_GROUP, plan_approval
-from mentorxl.core.matching import match
 from mentorxl.core.program import ProgramData
 from mentorxl.core.suggestions import suggestion_rows, touched
 
 
-def match_pairs(book: WorkbookPort) -> Outcome:
+def match_pairs(book: WorkbookPort, *, exact: bool = False) -> Outcome:
+    from mentorxl.core.matching import match  # numpy: only «Подобрать пары» needs it, not «Утвердить пары»
+
     data = book.read()
-    result = match(data)
+    result = match(data, exact=True if exact else None)
     book.replace_rows(k.SUGGESTIONS, suggestion_rows(data.suggestions, result))
     saved = book.save()
     kept = sum(1 for s in data.suggestions if touched(s))

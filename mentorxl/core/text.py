@@ -34,7 +34,10 @@ def clean(text: object) -> str:
     """Trim and collapse spaces; keep the letters as typed."""
     if text is None:
         return ""
-    return _SPACES.sub(" ", _CONTROL.sub("", str(text))).strip()
+    s = str(text)
+    if s.isprintable() and "  " not in s:  # no whitespace but single ASCII spaces: nothing to collapse (fast)
+        return s.strip(" ")
+    return _SPACES.sub(" ", _CONTROL.sub("", s)).strip()
 
 
 def name_key(name: object) -> str:

@@ -1,3 +1,4 @@
+import re
 from datetime import date, datetime
 
 import pytest
@@ -5,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from mentorxl.core.dates import add_months, parse_date, parse_number, russian_date
-from mentorxl.core.text import fix_lookalikes, header_key, hidden_latin, name_key, split_list
+from mentorxl.core.text import clean, fix_lookalikes, header_key, hidden_latin, name_key, split_list
 
 
 @pytest.mark.parametrize("typed", [
@@ -65,3 +66,8 @@ def test_russian_dates_and_month_arithmetic_for_documents():
     assert russian_date(date(2025, 9, 1)) == "1 сентября 2025 г."
     assert add_months(date(2025, 9, 1), 9) == date(2026, 6, 1)
     assert add_months(date(2026, 1, 31), 1) == date(2026, 2, 28)
+
+
+@given(st.text())
+def test_clean_collapses_every_kind_of_space_as_the_regular_expression_does(text):
+    assert clean(text) == re.sub(r"\s+", " ", text).strip()

@@ -6,7 +6,8 @@
     result.as_json()                # the `mentorxl match --json` object of WORKBOOK.md
 
 Modules: rules (hard rules and the pool), score (0–100 with the weights of «Настройки»), candidates
-(exact or sparse candidate graph), assign (the lexicographic optimum: count, then score), augment
+(exact or sparse candidate graph), assign (the lexicographic optimum: count, then score), pricing (column
+generation by the mentors' prices; the proof behind `--exact`), augment
 (augmenting paths: the count is the largest possible), explain (Russian reasons), engine (the run).
 """
 

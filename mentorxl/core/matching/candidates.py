@@ -17,6 +17,7 @@ same ten mentors as candidates.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from itertools import combinations
 
 import numpy as np
@@ -250,22 +251,40 @@ def _flip(rows: IntArray, cols: IntArray, points: IntArray) -> tuple[IntArray, I
     return cols, rows, points
 
 
-def all_covering(scorer: Scorer, mentees: IntArray, mask: BoolArray,
-                 forbidden: set[tuple[int, int]]) -> tuple[IntArray, IntArray, IntArray]:
-    """Every allowed pair that covers at least one request (exact; n × m work, for small pools)."""
+def covering_chunks(scorer: Scorer, mentees: IntArray, mask: BoolArray, forbidden: set[tuple[int, int]],
+                    size: int = 2_000_000) -> Iterator[tuple[IntArray, IntArray, IntArray]]:
+    """Every allowed pair that covers at least one request, with its points, about `size` pairs checked at a
+    time (n × m work, little memory)."""
     mentors = np.flatnonzero(mask).astype(np.int64)
-    out_i: list[IntArray] = []
-    out_j: list[IntArray] = []
-    chunk = max(1, 2_000_000 // max(1, len(mentors)))
+    chunk = max(1, size // max(1, len(mentors)))
     for a in range(0, len(mentees), chunk):
         rows = mentees[a:a + chunk]
         both = scorer.mentee_bits[rows][:, None, :] & scorer.mentor_bits[mentors][None, :, :]
         hit = np.bitwise_count(both).sum(axis=2) > 0
         r, c = np.nonzero(hit)
-        out_i.append(rows[r])
-        out_j.append(mentors[c])
-    if not out_i:
+        i, j = without(rows[r], mentors[c], forbidden, scorer.m)
+        yield i, j, scorer.points(i, j)
+
+
+def all_covering(scorer: Scorer, mentees: IntArray, mask: BoolArray,
+                 forbidden: set[tuple[int, int]]) -> tuple[IntArray, IntArray, IntArray]:
+    """Every allowed pair that covers at least one request (exact; n × m work, for small pools)."""
+    found = list(covering_chunks(scorer, mentees, mask, forbidden))
+    if not found:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty, empty
-    rows, cols = without(np.concatenate(out_i), np.concatenate(out_j), forbidden, scorer.m)
-    return rows, cols, scorer.points(rows, cols)
+    return (np.concatenate([f[0] for f in found]), np.concatenate([f[1] for f in found]),
+            np.concatenate([f[2] for f in found]))
+
+
+def best_reduced(mentees: IntArray, mentors: IntArray, points: IntArray, reduced: IntArray, k: int
+                 ) -> tuple[IntArray, IntArray, IntArray]:
+    """For each mentee, its k pairs of the largest `reduced` value (ties: the lower mentor number)."""
+    if not len(mentees):
+        return mentees, mentors, points
+    order = np.lexsort((mentors, -reduced, mentees))
+    mentees, mentors, points = mentees[order], mentors[order], points[order]
+    starts = np.flatnonzero(run_starts(mentees))
+    group_start = np.repeat(starts, np.diff(np.r_[starts, len(mentees)]))
+    keep = np.arange(len(mentees)) - group_start < k
+    return mentees[keep], mentors[keep], points[keep]
