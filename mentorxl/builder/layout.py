@@ -27,6 +27,7 @@ from typing import Any
 
 from mentorxl.core import contract as k
 from mentorxl.core import vocabulary as v
+from mentorxl.core.buttons import BUTTONS
 from mentorxl.core.contract import Column, Kind, SheetSpec
 from mentorxl.core.problems import SEVERITY_LABEL, Severity
 from mentorxl.core.roadmaps import default_roadmap
@@ -74,26 +75,8 @@ LIST_NAMES: dict[str, str] = {
 }
 LISTS_TABLE = "tblLists"
 
-# (caption, what it does, the same from the command line) in the order of the work on the roadmap.
-COMMANDS: tuple[tuple[str, str, str], ...] = (
-    ("Проверить данные", "Проверяет все листы, ничего не меняя в данных; каждая проблема — на листе «Ошибки» "
-     "с адресом ячейки и подсказкой, как исправить. Из командной строки тот же список пишется в отдельную "
-     "книгу «КНИГА — ошибки.xlsx» рядом, а эта книга не меняется.", "mentorxl check КНИГА"),
-    ("Подобрать пары", "Предлагает наставника каждому ожидающему наставляемому по совпадению запросов и "
-     "компетенций, с оценкой и пояснением; итог — на листе «Подбор».", "mentorxl match КНИГА"),
-    ("Утвердить пары", "Переносит предложения с решением «Утвердить» с листа «Подбор» на лист «Пары».",
-     "mentorxl approve КНИГА"),
-    ("Сформировать приказ", "Приказ «О закреплении наставнических пар (групп)» в Word для утверждённых пар.",
-     "mentorxl order КНИГА"),
-    ("Документы по парам", "Персонализированные программы, дополнительные соглашения, согласия на обработку "
-     "ПДн, приказ о поощрении наставников.", "mentorxl docs КНИГА --kind programs"),
-    ("Отчёт по мониторингу", "Аналитическая справка по анкетам, встречам и выполнению дорожной карты.",
-     "mentorxl report КНИГА"),
-    ("Импорт анкет", "Загружает выгрузку онлайн-формы (xlsx или csv) в банки или на лист «Анкеты».",
-     "mentorxl import КНИГА ВЫГРУЗКА --as survey"),
-    ("Обновить дорожную карту", "Пересчитывает сроки мероприятий и отмечает просроченные.",
-     "mentorxl roadmap КНИГА"),
-)
+# (caption, what it does, the same from the command line) in the order of the work: the button registry.
+COMMANDS: tuple[tuple[str, str, str], ...] = tuple((b.caption, b.does, b.command) for b in BUTTONS)
 
 STEPS: tuple[str, ...] = (
     "«Настройки»: наименование организации, руководитель, куратор, учебный год, норма наставляемых на "
@@ -488,6 +471,18 @@ class _Panel:
 
 BUTTONS_COLUMN = 3  # «Панель»: the buttons stand from column D, right of the instruction text
 
+# What «Панель» says about its buttons, true for the format the book is in.
+EXCEL_BUTTONS_NOTE = ("Кнопки — справа на этом листе (Excel, макросы включены); те же действия выполняет "
+                      "командная строка (КНИГА — путь к книге).")
+LIBREOFFICE_NOTE = ("Открыли эту книгу в LibreOffice? Её кнопки работают только в Excel. Для LibreOffice Calc "
+                    "создайте книгу .ods: mentorxl new «Наставничество.ods» — и перенесите данные копированием "
+                    "листов.")
+CALC_BUTTONS_NOTE = ("Кнопки — справа на этом листе (LibreOffice Calc, макросы разрешены); те же действия "
+                     "выполняет командная строка (КНИГА — путь к книге).")
+NO_BUTTONS_NOTE = ("В этой книге нет кнопок: действия выполняет командная строка (КНИГА — путь к этой книге). "
+                   "Книга с кнопками: mentorxl new «Наставничество.xlsm» (Excel) или «Наставничество.ods» "
+                   "(LibreOffice Calc).")
+
 
 def panel(book: dict[str, TableLayout], *, org: str, year: str, today: date,
           buttons: Sequence[tuple[str, str]] = (), calc_buttons: bool = False) -> SheetLayout:
@@ -505,10 +500,13 @@ def panel(book: dict[str, TableLayout], *, org: str, year: str, today: date,
     for i, step in enumerate(STEPS, start=1):
         p.pair(f"Шаг {i}", step)
     p.heading("Кнопки и команды" if has_buttons else "Команды")
-    p.line("Кнопки — справа на этом листе; те же действия выполняет командная строка (КНИГА — путь к книге)."
-           if has_buttons else
-           "В книге .xlsx нет кнопок: действия выполняет командная строка (КНИГА — путь к этой книге). "
-           "Книга с кнопками: mentorxl new «Наставничество.xlsm».", "muted")
+    if buttons:  # the .xlsm: Excel runs its buttons; LibreOffice opens the file but not its VBA macros
+        p.line(EXCEL_BUTTONS_NOTE, "muted")
+        p.line(LIBREOFFICE_NOTE, "notice")
+    elif calc_buttons:
+        p.line(CALC_BUTTONS_NOTE, "muted")
+    else:
+        p.line(NO_BUTTONS_NOTE, "muted")
     for caption, what, command in COMMANDS:
         p.pair(caption, f"{what} Команда: {command}")
     p.heading("Листы книги")

@@ -26,6 +26,7 @@ from lxml import etree
 from mentorxl.assets import asset_dir
 from mentorxl.book.files import atomic_path
 from mentorxl.builder.layout import BUTTONS_COLUMN
+from mentorxl.core.buttons import BUTTONS as REGISTRY
 from mentorxl.core.contract import PANEL_NAME
 from mentorxl.errors import MentorXLError
 
@@ -34,17 +35,18 @@ SCRIPT_PATH = f"Scripts/python/{MACRO_FILE}"
 PATH_PROPERTY = "MentorXL.path"
 PYTHON_PROPERTY = "MentorXL.python"
 
-# (python function of macros/mentorxl_buttons.py, caption) in the order of the work on the roadmap
-CALC_BUTTONS: tuple[tuple[str, str], ...] = (
-    ("check_data", "Проверить данные"),
-    ("match_pairs", "Подобрать пары"),
-    ("approve_pairs", "Утвердить пары"),
-    ("make_order", "Сформировать приказ"),
-    ("pair_documents", "Документы по парам"),
-    ("monitoring_report", "Отчёт по мониторингу"),
-    ("import_surveys", "Импорт анкет"),
-    ("update_roadmap", "Обновить дорожную карту"),
-)
+# (python function of the embedded macro, caption) in the order of the work on the roadmap (core/buttons.py)
+CALC_BUTTONS: tuple[tuple[str, str], ...] = tuple((b.name, b.caption) for b in REGISTRY)
+
+
+def macro_source() -> bytes:
+    """The macro embedded in the .ods: macros/mentorxl_buttons.py and one function per button of the registry."""
+    text = (asset_dir("macros") / MACRO_FILE).read_text(encoding="utf-8").rstrip("\n") + "\n"
+    for name, _caption in CALC_BUTTONS:
+        text += f"\n\ndef {name}(*_event):\n    _click({name!r})\n"
+    text += "\n\ng_exportedScripts = (" + ", ".join(name for name, _ in CALC_BUTTONS) + ",)\n"
+    return text.encode("utf-8")
+
 
 NS = {
     "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
@@ -203,7 +205,7 @@ def _patch_manifest(xml: bytes) -> bytes:
 
 def embed_buttons(ods: Path, target: Path, *, paths: Sequence[str] | None = None) -> Path:
     """Copy `ods` to `target` with the macro, the buttons and the install paths added."""
-    macro = (asset_dir("macros") / MACRO_FILE).read_bytes()
+    macro = macro_source()
     with zipfile.ZipFile(ods) as src, atomic_path(target) as tmp, zipfile.ZipFile(tmp, "w") as out:
         # the mimetype entry stays first and uncompressed, as ODF requires
         out.writestr(zipfile.ZipInfo("mimetype"), src.read("mimetype"), compress_type=zipfile.ZIP_STORED)

@@ -39,6 +39,8 @@ STYLES: dict[str, dict[str, Any]] = {
     "label": {"bold": True, "text_wrap": True, "valign": "top"},
     "count": {"bold": True, "font_size": 12, "align": "left", "valign": "top", "num_format": "0"},
     "muted": {"italic": True, "font_color": "#595959", "text_wrap": True, "valign": "top"},
+    "notice": {"bold": True, "font_color": "#9C0006", "bg_color": "#FFF2CC", "text_wrap": True, "valign": "top",
+               "border": 1, "border_color": "#C00000"},
 }
 # Highlight colours: conditional formats in the tables, legend cells on «Панель».
 COLOURS: dict[str, dict[str, Any]] = {
