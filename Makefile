@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 OUT ?= out/demo
 
-.PHONY: env system demo test lint check-all bench templates previews workbook clean
+.PHONY: env system demo test lint check-all bench templates previews workbook dist screenshots clean
 
 $(BIN)/mentorxl: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -42,5 +42,8 @@ previews: env system
 workbook: env
 	$(BIN)/python scripts/build_master_workbook.py
 
+dist: env
+	$(BIN)/python scripts/make_dist.py
+
 clean:
-	rm -rf out build *.egg-info
+	rm -rf out build dist *.egg-info
