@@ -521,10 +521,10 @@ def panel(book: dict[str, TableLayout], *, org: str, year: str, today: date,
 
 
 # ------------------------------------------------------------------ xlwings.conf
-# «xlwings.conf» of a book meant for any machine (the master workbook in workbook/): the same keys, no values,
-# so xlwings runs `python` from PATH and adds no path of the machine that built the book.
-PORTABLE_XLWINGS_CONFIG: tuple[tuple[str, str], ...] = (("Interpreter_Win", ""), ("Interpreter_Mac", ""),
-                                                        ("PYTHONPATH", ""))
+# «xlwings.conf»: a key on that sheet wins over the user's %USERPROFILE%\.xlwings\xlwings.conf even when its value
+# is empty, so the sheet holds only keys with a value. A book meant for any machine (the master workbook in
+# workbook/) has no such sheet: xlwings then reads the user's config file, else runs `python` from PATH
+# (RunPython of xlwings 0.37: an empty INTERPRETER_WIN falls back to INTERPRETER, default "python").
 
 
 def windows_interpreter(executable: str) -> str:
@@ -541,7 +541,7 @@ def windows_interpreter(executable: str) -> str:
 def xlwings_config(executable: str = sys.executable, platform: str = sys.platform,
                    prefix: str = sys.prefix) -> list[tuple[str, str]]:
     """Key/value rows of the sheet «xlwings.conf» (no header: xlwings reads from A1 down to the first empty
-    key, and a key on the sheet wins over the user's ~/.xlwings/xlwings.conf).
+    key, and a key on the sheet wins over the user's ~/.xlwings/xlwings.conf): only the keys with a value.
 
     The interpreter that built the workbook runs its buttons, recorded only for its own platform: a path of
     another system would stop the click, an empty value lets xlwings use `python` from PATH. Only text keys:
@@ -556,7 +556,7 @@ def xlwings_config(executable: str = sys.executable, platform: str = sys.platfor
         root = Path(prefix).parent.parent if Path(prefix).parent.name == "envs" else Path(prefix)
         env = Path(prefix).name if Path(prefix).parent.name == "envs" else "base"
         rows += [("Conda Path", str(root)), ("Conda Env", env)]
-    return rows
+    return [(key, value) for key, value in rows if value]  # an empty row would hide the user's config file
 
 
 # ------------------------------------------------------------------ the book
@@ -564,7 +564,7 @@ def book_layout(*, org: str | None, year_start: int, variant: str, today: date,
                 school: SchoolData | None = None, buttons: Sequence[tuple[str, str]] = (),
                 xlwings: bool = False, portable: bool = False, calc_buttons: bool = False) -> BookLayout:
     """Every sheet in contract order, «Панель» first; `buttons` (macro Sub, caption) go on «Панель».
-    `portable`: «xlwings.conf» names no interpreter and no path (xlwings then runs `python` from PATH) —
+    `portable`: no «xlwings.conf» (xlwings then reads the user's config file, else runs `python` from PATH) —
     for the master workbook committed in workbook/, the same on every machine. `calc_buttons`: the .ods
     builder adds buttons of its own to «Панель» after the conversion (see `panel`)."""
     data = school or SchoolData()
@@ -601,9 +601,9 @@ def book_layout(*, org: str | None, year_start: int, variant: str, today: date,
             sheets.append(dictionary)
         else:
             sheets.append(_sheet(spec, tables[spec.key], (1, 1) if spec.key in frozen_name else (1, 0)))
-    if xlwings:
+    rows = [] if portable or not xlwings else xlwings_config()
+    if rows:  # `portable`: no sheet at all (see above)
         conf = SheetLayout("xlwings.conf", hidden=True, widths={0: 20, 1: 60})
-        rows = list(PORTABLE_XLWINGS_CONFIG) if portable else xlwings_config()
         for r, (key, value) in enumerate(rows):
             conf.cells.append(Cell(r, 0, key))
             conf.cells.append(Cell(r, 1, value))
