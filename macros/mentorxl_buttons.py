@@ -45,8 +45,10 @@ def _mentorxl(doc):
         if wanted and wanted != here:
             hint = (" MentorXL установлен для Python %s, а LibreOffice использует Python %s: установите mentorxl "
                     "в Python, которым пользуется LibreOffice." % (wanted, here))
-        _say(doc, "Не найден MentorXL (%s).%s Установите его командой «pip install mentorxl» и создайте книгу "
-                  "заново командой «mentorxl new Книга.ods», чтобы она запомнила, где он установлен." % (error, hint))
+        _say(doc, "Не найден MentorXL (%s).%s Установите его из пакета mentorxl-….whl в окружение системного "
+                  "python3 («python3 -m venv ~/.local/share/mentorxl», затем «~/.local/share/mentorxl/bin/python "
+                  "-m pip install mentorxl-….whl»; README, раздел «LibreOffice Calc») и создайте книгу заново "
+                  "командой «mentorxl new Книга.ods», чтобы она запомнила, где он установлен." % (error, hint))
         return None
     return calc
 
