@@ -17,7 +17,7 @@ import sys
 import sysconfig
 import tempfile
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -26,6 +26,7 @@ from lxml import etree
 from mentorxl.assets import asset_dir
 from mentorxl.book.files import atomic_path
 from mentorxl.builder.layout import BUTTONS_COLUMN
+from mentorxl.builder.ods_finish import frozen_panes, russian_meta, russian_styles, view_settings
 from mentorxl.core.buttons import BUTTONS as REGISTRY
 from mentorxl.core.contract import PANEL_NAME
 from mentorxl.errors import MentorXLError
@@ -183,6 +184,7 @@ def _patch_content(xml: bytes) -> bytes:
 
 def _patch_meta(xml: bytes, paths: Sequence[str]) -> bytes:
     root = etree.fromstring(xml)
+    russian_meta(root)
     meta = root.find("office:meta", NS)
     assert meta is not None
     for name, value in ((PATH_PROPERTY, "|".join(paths)), (PYTHON_PROPERTY, "{}.{}".format(*sys.version_info[:2]))):
@@ -203,8 +205,10 @@ def _patch_manifest(xml: bytes) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
 
 
-def embed_buttons(ods: Path, target: Path, *, paths: Sequence[str] | None = None) -> Path:
-    """Copy `ods` to `target` with the macro, the buttons and the install paths added."""
+def embed_buttons(ods: Path, target: Path, *, paths: Sequence[str] | None = None,
+                  frozen: Mapping[str, tuple[int, int]] | None = None) -> Path:
+    """Copy `ods` to `target` with the macro, the buttons and the install paths added, in Russian, with the
+    panes `frozen` (sheet -> rows, columns) frozen (ods_finish.py)."""
     macro = macro_source()
     with zipfile.ZipFile(ods) as src, atomic_path(target) as tmp, zipfile.ZipFile(tmp, "w") as out:
         # the mimetype entry stays first and uncompressed, as ODF requires
@@ -214,7 +218,11 @@ def embed_buttons(ods: Path, target: Path, *, paths: Sequence[str] | None = None
                 continue
             data = src.read(info.filename)
             if info.filename == "content.xml":
-                data = _patch_content(data)
+                data = russian_styles(_patch_content(data))
+            elif info.filename == "styles.xml":
+                data = russian_styles(data)
+            elif info.filename == "settings.xml" and frozen:
+                data = view_settings(data, frozen, PANEL_NAME)
             elif info.filename == "meta.xml":
                 data = _patch_meta(data, paths if paths is not None else install_paths())
             elif info.filename == "META-INF/manifest.xml":
@@ -233,6 +241,6 @@ def build_ods(path: Path, *, org: str | None = None, demo: bool = False, variant
         xlsx = build_workbook(folder / (path.stem + ".xlsx"), org=org, demo=demo, variant=variant, today=today,
                               calc_buttons=True)
         ods = convert(xlsx, "ods", folder / "converted")
-        embed_buttons(ods, path)
+        embed_buttons(ods, path, frozen=frozen_panes(xlsx))
     os.utime(path)
     return path
