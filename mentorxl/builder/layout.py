@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -98,9 +98,20 @@ COLOURS: tuple[tuple[str, str], ...] = (
     ("missing", "нет даты согласия у человека из банка («Наставляемые», «Наставники»)"),
     ("overdue", "мероприятие дорожной карты просрочено (по «Первому» и «Крайнему сроку»)"),
     ("pending", "у пары нет номера приказа"),
+    ("approved", "предложение «Подбора» утверждено и уже на листе «Пары»"),
+    ("error", "ошибка на листе «Ошибки»: мешает работе"),
+    ("warning", "предупреждение на листе «Ошибки»: повод взглянуть"),
 )
 
 FORMAT_OF_KIND = {Kind.DATE: "date", Kind.INT: "int", Kind.NUMBER: "number"}
+WORD_WIDTH = 1.15  # column width units per letter of a bold Russian word (Calibri 11)
+# Columns that look apart: the one a куратор fills on «Подбор» (highlighted header and cells), the links of
+# «Ошибки» (blue, underlined), the code of «Ошибки» (small, grey, not wrapped: for developers).
+COLUMN_FORMATS_BY_KEY: dict[tuple[str, str], str] = {
+    (k.SUGGESTIONS.key, "decision"): "input",
+    (k.PROBLEMS.key, "sheet"): "link",
+    (k.PROBLEMS.key, "code"): "code",
+}
 OWNED_STYLE = "Table Style Light 15"  # the sheets the program rewrites look apart
 RowData = dict[str, Any]  # one row of cell values by column key (or header, beyond the contract)
 
@@ -124,13 +135,20 @@ class ColumnLayout:
     hint: str = ""
     scale: tuple[int, int] | None = None  # whole numbers in this range (survey answers)
 
+    def __post_init__(self) -> None:
+        # no word of the (bold) header and of a dropdown value is broken across lines
+        words = [*self.header.split(), *(w for value in v.DEFAULT_LISTS.get(self.list_title, ()) for w in value.split())]
+        needed = round(max((len(w) for w in words), default=0) * WORD_WIDTH + 1.5, 1)
+        if needed > self.width:
+            object.__setattr__(self, "width", needed)
+
 
 @dataclass(frozen=True, slots=True)
 class Highlight:
     first_col: int
     last_col: int
     formula: str  # relative to the first data row, e.g. =AND(LEN($A2)>0,LEN(H2)=0)
-    style: str  # "missing" | "overdue" | "pending"
+    style: str  # a colour of COLOURS: "missing" | "overdue" | "pending" | "approved" | "error" | "warning"
 
 
 @dataclass(slots=True)
@@ -262,7 +280,8 @@ def column_layout(column: Column) -> ColumnLayout:
 
 
 def columns_of(spec: SheetSpec) -> list[ColumnLayout]:
-    return [column_layout(c) for c in spec.columns]
+    columns = [column_layout(c) for c in spec.columns]
+    return [replace(c, fmt=COLUMN_FORMATS_BY_KEY.get((spec.key, c.key), c.fmt)) for c in columns]
 
 
 def _rows(columns: Sequence[ColumnLayout], rows: Sequence[RowData]) -> list[list[object]]:
@@ -325,6 +344,31 @@ def _roadmap_table(rows: list[RowData], year_start: int) -> TableLayout:
                f"AND(ISNUMBER({last_c}),{last_c}<TODAY())))")
     table.highlights.append(Highlight(0, len(columns) - 1, formula, "overdue"))
     return table
+
+
+# ------------------------------------------------------------------ «Подбор», «Ошибки»
+def _cell(table: TableLayout, key: str) -> str:
+    """$C2: the column of `key` on the first data row, the row relative."""
+    index = next(i for i, c in enumerate(table.columns) if c.key == key)
+    return f"${column_letter(table.first_col + index)}{FIRST_DATA + 1}"
+
+
+def _approved_marks(suggestions: TableLayout, pairs: TableLayout) -> None:
+    """A row of «Подбор» marked «Утвердить» whose mentee already stands in «Пары» is green: «Утвердить пары»
+    took it (SEARCH: a group lists several mentees in one cell)."""
+    mentee, decision = _cell(suggestions, "mentee"), _cell(suggestions, "decision")
+    in_pairs = ref(k.PAIRS.name, pairs.col(k.PAIRS.column("mentees").header))
+    formula = (f'=AND(LEN({mentee})>0,{decision}="{v.DECISION_APPROVE}",'
+               f"SUMPRODUCT(--ISNUMBER(SEARCH({mentee},{in_pairs})))>0)")
+    suggestions.highlights.append(Highlight(suggestions.first_col, suggestions.last_col, formula, "approved"))
+
+
+def _severity_colours(problems: TableLayout) -> None:
+    """Errors red, warnings yellow on «Ошибки» (the link column keeps its link colour)."""
+    severity = _cell(problems, "severity")
+    first = problems.col(k.PROBLEMS.column("row").header)
+    for label, style in ((SEVERITY_LABEL[Severity.ERROR], "error"), (SEVERITY_LABEL[Severity.WARNING], "warning")):
+        problems.highlights.append(Highlight(first, problems.last_col, f'={severity}="{label}"', style))
 
 
 # ------------------------------------------------------------------ sheets
@@ -493,6 +537,8 @@ def panel(book: dict[str, TableLayout], *, org: str, year: str, today: date,
     p.line("Наставничество педагогических работников", "title", height=26)
     p.line(_setting(k.SET_ORG_FULL, org, "Укажите наименование организации на листе «Настройки»"), "subtitle")
     p.line(_setting(k.SET_YEAR, year, "Учебный год не указан", prefix="Учебный год: "), "muted")
+    if buttons:  # the .xlsm: LibreOffice opens it but cannot run its VBA buttons — said where it is seen first
+        p.line(LIBREOFFICE_NOTE, "notice")
     p.heading("Состояние программы")
     for label, formula in _status_formulas(book, today, problems_count=has_buttons):
         p.pair(label, formula, "count")
@@ -500,9 +546,8 @@ def panel(book: dict[str, TableLayout], *, org: str, year: str, today: date,
     for i, step in enumerate(STEPS, start=1):
         p.pair(f"Шаг {i}", step)
     p.heading("Кнопки и команды" if has_buttons else "Команды")
-    if buttons:  # the .xlsm: Excel runs its buttons; LibreOffice opens the file but not its VBA macros
+    if buttons:
         p.line(EXCEL_BUTTONS_NOTE, "muted")
-        p.line(LIBREOFFICE_NOTE, "notice")
     elif calc_buttons:
         p.line(CALC_BUTTONS_NOTE, "muted")
     else:
@@ -591,6 +636,8 @@ def book_layout(*, org: str | None, year_start: int, variant: str, today: date,
     tables[k.MEETINGS.key] = meetings
     tables[k.PROBLEMS.key] = TableLayout(k.PROBLEMS.table, columns_of(k.PROBLEMS), [], style=OWNED_STYLE)
     tables[k.SUGGESTIONS.key].style = OWNED_STYLE
+    _approved_marks(tables[k.SUGGESTIONS.key], pairs)
+    _severity_colours(tables[k.PROBLEMS.key])
 
     dictionary, names = _dictionary_sheet()
     tables[k.TAGS.key] = dictionary.tables[0]

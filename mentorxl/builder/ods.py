@@ -61,6 +61,7 @@ NS = {
     "meta": "urn:oasis:names:tc:opendocument:xmlns:meta:1.0",
     "manifest": "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0",
     "xml": "http://www.w3.org/XML/1998/namespace",
+    "fo": "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0",
 }
 
 
@@ -165,6 +166,8 @@ def _buttons_xml(table: etree._Element, x_cm: float) -> None:
             _q("svg", "x"): f"{x_cm:.2f}cm",
             _q("svg", "y"): f"{1.0 + i * 1.1:.1f}cm",
             _q("draw", "control"): control_id,
+            _q("draw", "style-name"): BUTTON_SHAPE_STYLE,
+            _q("draw", "text-style-name"): BUTTON_TEXT_STYLE,
         })
     # office:forms and table:shapes come before the columns of a table (ODF 1.2, 9.1.2)
     first_column = next((i for i, child in enumerate(table) if isinstance(child.tag, str) and (
@@ -173,8 +176,30 @@ def _buttons_xml(table: etree._Element, x_cm: float) -> None:
     table.insert(first_column, forms)
 
 
+BUTTON_SHAPE_STYLE, BUTTON_TEXT_STYLE = "mxlButtonShape", "mxlButtonText"
+
+
+def _button_styles(root: etree._Element) -> None:
+    """The caption centred, in a font of its own: without these styles LibreOffice writes «start» and the
+    document's default font into the file when a macro saves it, and the captions shrink to the left."""
+    styles = root.find("office:automatic-styles", NS)
+    if styles is None:
+        styles = etree.Element(_q("office", "automatic-styles"))
+        root.insert(0, styles)
+    shape = etree.SubElement(styles, _q("style", "style"), {_q("style", "name"): BUTTON_SHAPE_STYLE,
+                                                            _q("style", "family"): "graphic"})
+    etree.SubElement(shape, _q("style", "paragraph-properties"), {_q("fo", "text-align"): "center"})
+    text = etree.SubElement(styles, _q("style", "style"), {_q("style", "name"): BUTTON_TEXT_STYLE,
+                                                           _q("style", "family"): "paragraph"})
+    etree.SubElement(text, _q("style", "paragraph-properties"), {_q("fo", "text-align"): "center"})
+    etree.SubElement(text, _q("style", "text-properties"), {
+        _q("style", "font-name"): "Liberation Sans", _q("fo", "font-size"): "10pt", _q("fo", "font-weight"): "bold",
+        _q("fo", "language"): "ru", _q("fo", "country"): "RU"})
+
+
 def _patch_content(xml: bytes) -> bytes:
     root = etree.fromstring(xml)
+    _button_styles(root)
     panel = root.find(f".//table:table[@table:name='{PANEL_NAME}']", NS)
     if panel is None:
         raise MentorXLError(f"В преобразованной книге нет листа «{PANEL_NAME}».", "Сообщите разработчикам.")
