@@ -137,7 +137,8 @@ class ColumnLayout:
 
     def __post_init__(self) -> None:
         # no word of the (bold) header and of a dropdown value is broken across lines
-        words = [*self.header.split(), *(w for value in v.DEFAULT_LISTS.get(self.list_title, ()) for w in value.split())]
+        values = v.DEFAULT_LISTS.get(self.list_title, ())
+        words = [*self.header.split(), *(w for value in values for w in value.split())]
         needed = round(max((len(w) for w in words), default=0) * WORD_WIDTH + 1.5, 1)
         if needed > self.width:
             object.__setattr__(self, "width", needed)

@@ -59,7 +59,7 @@ def test_the_decision_column_is_highlighted_and_has_its_dropdown(wb):
 
 
 def test_a_row_approved_and_already_in_pairs_is_marked_green(wb):
-    (rng, formula, dxf), = [r for r in _rules(wb[k.SUGGESTIONS.name])]
+    ((rng, formula, dxf),) = _rules(wb[k.SUGGESTIONS.name])
     assert rng.startswith("A2:") and f'"{v.DECISION_APPROVE}"' in formula and "SEARCH($A2,'Пары'!$C$2" in formula
     assert str(dxf.fill.bgColor.rgb).endswith("C6EFCE")
 
