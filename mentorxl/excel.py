@@ -1,7 +1,10 @@
 """The Excel buttons: each VBA Sub of macros/MentorXL.bas calls RunPython on one function here.
 
-A function takes the calling book (`xw.Book.caller()`, or a book passed by tests), runs one action on
-the live book, and tells the user the outcome in a Russian message box. A user error is a message,
+The functions are the names of the button registry (core/buttons.py), served by `__getattr__` as
+`click(name)`: it takes the calling book (`xw.Book.caller()`, or a book passed by tests), asks the
+button's questions in Excel's own boxes («Отмена» ends the click quietly), runs the action through the
+runner both suites share (actions/buttons.py) on the live book, and tells the user the outcome in a
+Russian message box. A user error is a message,
 never a traceback dialog. Imports are lazy so that a click starts fast.
 """
 

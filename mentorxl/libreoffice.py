@@ -1,6 +1,8 @@
 """The Calc buttons: the Python macro embedded in the .ods (macros/mentorxl_buttons.py) calls `click` here.
 
-Each button runs the same action as the command line on the open document through `CalcBook`;
+A click asks the questions of its button (core/buttons.py: the order's number and date in a UNO dialog, the
+survey export in LibreOffice's file picker opened in the book's folder; «Отмена» ends it quietly) and runs
+the action through the runner both suites share (actions/buttons.py) on the open document (`CalcBook`);
 LibreOffice itself saves the document; Word files are written next to it and opened in Writer. The
 outcome is shown in a Russian message box; with MENTORXL_NO_DIALOGS set (tests, servers) messages
 are appended to the file MENTORXL_MESSAGES instead, and nothing is opened.
@@ -8,6 +10,7 @@ are appended to the file MENTORXL_MESSAGES instead, and nothing is opened.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 import traceback
@@ -99,7 +102,12 @@ def _ask(ctx: Any, doc: Any, questions: Sequence[Any]) -> dict[str, str] | None:
     dialog = smgr.createInstanceWithContext("com.sun.star.awt.UnoControlDialog", ctx)
     dialog.setModel(model)
     toolkit = smgr.createInstanceWithContext("com.sun.star.awt.Toolkit", ctx)
-    dialog.createPeer(toolkit, doc.getCurrentController().getFrame().getContainerWindow())
+    parent = doc.getCurrentController().getFrame().getContainerWindow()
+    dialog.createPeer(toolkit, parent)
+    with contextlib.suppress(Exception):  # over the middle of the book's window, not in a corner of the screen
+        outer, size = parent.getPosSize(), dialog.getPosSize()
+        dialog.setPosSize(outer.X + (outer.Width - size.Width) // 2, outer.Y + (outer.Height - size.Height) // 3,
+                          0, 0, 3)  # PosSize.POS
     try:
         if dialog.execute() != 1:
             return None
