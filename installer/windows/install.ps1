@@ -60,7 +60,11 @@ $mentorxl = Join-Path $venv 'Scripts\mentorxl.exe'
 $wheel = Get-ChildItem -Path $here -Filter 'mentorxl-*.whl' | Sort-Object Name | Select-Object -Last 1
 if (-not $wheel) { Stop-With "В папке $here нет файла mentorxl-*.whl: распакуйте архив целиком." }
 Write-Host "Устанавливаю $($wheel.Name) и библиотеки из PyPI (нужен интернет, несколько минут)…"
-& $python -m pip install --disable-pip-version-check --upgrade $wheel.FullName
+& $python -m pip install --disable-pip-version-check $wheel.FullName
+if ($LASTEXITCODE -eq 0) {
+    # a second run with a newer archive of the same version: MentorXL itself is replaced, its libraries stay
+    & $python -m pip install --disable-pip-version-check --no-deps --force-reinstall $wheel.FullName
+}
 if ($LASTEXITCODE -ne 0) {
     Stop-With ('Не удалось установить MentorXL. Проверьте доступ к интернету (сайт pypi.org; за прокси задайте ' +
                'переменные HTTPS_PROXY) и запустите install.cmd снова.')
