@@ -83,3 +83,19 @@ def test_the_xlsm_opened_in_libreoffice_says_in_a_visible_cell_to_make_the_ods(o
 
     panel = office("look", MASTER)["sheets"][k.PANEL_NAME]
     assert LIBREOFFICE_NOTE in panel["column_a"][:6]
+
+
+def test_button_captions_stay_centred_after_a_macro_saves_the_book(demo_ods, office, tmp_path):
+    import re
+    import zipfile
+
+    doc = tmp_path / demo_ods.name
+    doc.write_bytes(demo_ods.read_bytes())
+    office("click", doc, "Обновить дорожную карту")  # the macro saves the document through LibreOffice
+    content = zipfile.ZipFile(doc).read("content.xml").decode("utf-8")
+    controls = re.findall(r"<draw:control [^>]*>", content)
+    assert len(controls) >= 8
+    for control in controls:
+        text_style = re.search(r'draw:text-style-name="([^"]+)"', control).group(1)
+        style = re.search(rf'<style:style style:name="{text_style}".*?</style:style>', content).group(0)
+        assert 'fo:text-align="center"' in style and 'fo:font-size="10pt"' in style
