@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 OUT ?= out/demo
 
-.PHONY: env system demo test lint check-all bench templates previews workbook clean
+.PHONY: env system demo test lint check-all bench templates previews workbook dist screenshots clean
 
 $(BIN)/mentorxl: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -42,5 +42,15 @@ previews: env system
 workbook: env
 	$(BIN)/python scripts/build_master_workbook.py
 
+dist: env
+	$(BIN)/python scripts/make_dist.py
+
+# «Панель» and «Подбор» of the demo .ods in a real LibreOffice window (Xvfb): docs/screenshot_*.png.
+# LibreOffice runs under the system python3 with uno, never the venv's (tests/e2e/uno_driver.py).
+screenshots: env
+	rm -rf out/shots
+	$(BIN)/mentorxl new out/shots/Наставничество.ods --demo --today 20.11.2025
+	env -u VIRTUAL_ENV PATH=/usr/bin:/bin python3 scripts/screenshots.py out/shots/Наставничество.ods docs
+
 clean:
-	rm -rf out build *.egg-info
+	rm -rf out build dist *.egg-info

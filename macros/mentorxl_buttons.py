@@ -1,6 +1,6 @@
 # MentorXL buttons for LibreOffice Calc.
 # This file is embedded in every .ods made by `mentorxl new` as Scripts/python/mentorxl_buttons.py;
-# each button on «Панель» calls one function below. It finds the installed mentorxl through the paths
+# each button on «Панель» calls one function appended below (builder/ods.py, from the button registry). It finds the installed mentorxl through the paths
 # recorded in the document at `mentorxl new` (user-defined property «MentorXL.path»), then hands the
 # click to mentorxl.libreoffice. Without mentorxl it says, in Russian, what to install.
 import os
@@ -45,8 +45,10 @@ def _mentorxl(doc):
         if wanted and wanted != here:
             hint = (" MentorXL установлен для Python %s, а LibreOffice использует Python %s: установите mentorxl "
                     "в Python, которым пользуется LibreOffice." % (wanted, here))
-        _say(doc, "Не найден MentorXL (%s).%s Установите его командой «pip install mentorxl» и создайте книгу "
-                  "заново командой «mentorxl new Книга.ods», чтобы она запомнила, где он установлен." % (error, hint))
+        _say(doc, "Не найден MentorXL (%s).%s Установите его из пакета mentorxl-….whl в окружение системного "
+                  "python3 («python3 -m venv ~/.local/share/mentorxl», затем «~/.local/share/mentorxl/bin/python "
+                  "-m pip install mentorxl-….whl»; README, раздел «LibreOffice Calc») и создайте книгу заново "
+                  "командой «mentorxl new Книга.ods», чтобы она запомнила, где он установлен." % (error, hint))
         return None
     return calc
 
@@ -58,41 +60,5 @@ def _click(button):
         calc.click(XSCRIPTCONTEXT.getComponentContext(), doc, button)  # noqa: F821
 
 
-def check_data(*_event):
-    _click("check_data")
-
-
-def match_pairs(*_event):
-    _click("match_pairs")
-
-
-def approve_pairs(*_event):
-    _click("approve_pairs")
-
-
-def make_order(*_event):
-    _click("make_order")
-
-
-def pair_documents(*_event):
-    _click("pair_documents")
-
-
-def monitoring_report(*_event):
-    _click("monitoring_report")
-
-
-def import_surveys(*_event):
-    _click("import_surveys")
-
-
-def update_roadmap(*_event):
-    _click("update_roadmap")
-
-
-def complete_pairs(*_event):
-    _click("complete_pairs")
-
-
-g_exportedScripts = (check_data, match_pairs, approve_pairs, make_order, pair_documents, monitoring_report,
-                     import_surveys, update_roadmap, complete_pairs)
+# The button functions follow: mentorxl.builder.ods appends one per button of mentorxl/core/buttons.py
+# (`def check_data(*_event): _click("check_data")` ...) and g_exportedScripts when it embeds this file.

@@ -1,7 +1,10 @@
 """The Excel buttons: each VBA Sub of macros/MentorXL.bas calls RunPython on one function here.
 
-A function takes the calling book (`xw.Book.caller()`, or a book passed by tests), runs one action on
-the live book, and tells the user the outcome in a Russian message box. A user error is a message,
+The functions are the names of the button registry (core/buttons.py), served by `__getattr__` as
+`click(name)`: it takes the calling book (`xw.Book.caller()`, or a book passed by tests), asks the
+button's questions in Excel's own boxes («Отмена» ends the click quietly), runs the action through the
+runner both suites share (actions/buttons.py) on the live book, and tells the user the outcome in a
+Russian message box. A user error is a message,
 never a traceback dialog. Imports are lazy so that a click starts fast.
 """
 
@@ -24,8 +27,6 @@ LOG = Path(tempfile.gettempdir()) / "mentorxl-excel.log"
 # xlwings checks for None first, and our own later imports (the report's charts) load them normally.
 NOT_FOR_XLWINGS = ("matplotlib", "numpy", "pandas", "plotly", "PIL")
 
-
-ROADMAP_DOCUMENTS = (".docx", ".doc", ".odt", ".rtf")  # «Импорт анкет» of these: a roadmap in Word
 
 def _xlwings() -> Any:
     """`import xlwings` without the optional libraries it would load for features the buttons do not use."""
@@ -110,103 +111,61 @@ def _today() -> Any:
     return today()
 
 
-def check_data(book: Any | None = None) -> Any:
-    from mentorxl.actions.check import check_book
-
-    return _run(book, lambda port: check_book(port, today=_today()))
-
-
-def match_pairs(book: Any | None = None) -> Any:
-    from mentorxl.actions.pairs import match_pairs as run
-
-    return _run(book, run)
-
-
-def approve_pairs(book: Any | None = None) -> Any:
-    from mentorxl.actions.pairs import approve_pairs as run
-
-    return _run(book, lambda port: run(port, today=_today()))
-
-
-def make_order(book: Any | None = None) -> Any:
-    from mentorxl.actions.documents import make_order as run
-    from mentorxl.core.dates import parse_date
-
-    caller = _caller(book)
-    number = _ask(caller, "Номер приказа (пусто — следующий свободный):")
-    if number is None:
-        return None
-    typed = _ask(caller, "Дата приказа (пусто — сегодня):")
-    if typed is None:
-        return None
-    on = parse_date(typed) if typed else None
-    if typed and on is None:
-        _alert(caller, f"«{typed}» не читается как дата. Введите, например, 01.09.2025.")
-        return None
-    return _run(caller, lambda port: run(port, out_dir=None, number=number or None, on=on, today=_today()))
-
-
-def pair_documents(book: Any | None = None) -> Any:
-    from mentorxl.actions.documents import make_documents
-
-    def run(port: Any) -> Any:
-        outcomes = [make_documents(port, kind=kind, out_dir=None, today=_today())
-                    for kind in ("programs", "agreements")]
-        first = outcomes[0]
-        first.message = "\n".join(o.message for o in outcomes)
-        first.files = [f for o in outcomes for f in o.files]
-        return first
-
-    return _run(book, run)
-
-
-def monitoring_report(book: Any | None = None) -> Any:
-    from mentorxl.actions.monitoring import monitoring_report as run
-
-    return _run(book, lambda port: run(port, out_dir=None, today=_today()))
-
-
-def import_surveys(book: Any | None = None) -> Any:
-    from mentorxl.actions.monitoring import import_export
-
-    caller = _caller(book)
+def _pick_file(book: Any, title: str, pattern: str) -> str | None:
+    """Excel's file dialog opened in the book's folder; None when the user cancels."""
+    folder = str(Path(str(getattr(book, "fullname", ""))).parent)
     try:
-        chosen = caller.app.api.GetOpenFilename("Выгрузка анкет или дорожная карта (*.xlsx;*.csv;*.docx;*.doc;*.odt),"
-                                                "*.xlsx;*.csv;*.docx;*.doc;*.odt")
-    except Exception:
-        chosen = None
-    if not chosen:
-        _alert(caller, "Файл выгрузки не выбран.")
-        return None
-    if Path(str(chosen)).suffix.lower() in ROADMAP_DOCUMENTS:  # a roadmap in Word goes to «Дорожная карта»
-        from mentorxl.actions.roadmap import import_roadmap
+        dialog = book.app.api.FileDialog(3)  # msoFileDialogFilePicker
+        dialog.Title = title
+        dialog.AllowMultiSelect = False
+        dialog.InitialFileName = folder.rstrip("\\/") + os.sep
+        dialog.Filters.Clear()
+        dialog.Filters.Add(title, pattern)
+        return str(dialog.SelectedItems(1)) if dialog.Show() == -1 else None
+    except Exception:  # no FileDialog (an old Excel, a fake in tests): the plain Open dialog
+        try:
+            chosen = book.app.api.GetOpenFilename(f"{title},{pattern}")
+        except Exception:
+            return None
+        return str(chosen) if chosen else None
 
-        answer = _ask(caller, "Заменить дорожную карту книги таблицей документа? «да» — заменить, пусто — "
-                              "добавить мероприятия, которых в книге нет:")
+
+def _answers(book: Any, name: str) -> dict[str, str] | None:
+    """The questions of the button (core/buttons.py) in Excel's own boxes; None when one is cancelled."""
+    from mentorxl.core.buttons import FILE, button
+
+    typed: dict[str, str] = {}
+    for question in button(name).asks:
+        answer = (_pick_file(book, *question.file_filter) if question.kind == FILE
+                  else _ask(book, question.prompt))
         if answer is None:
             return None
-        overwrite = answer.casefold().startswith(("д", "y"))
-        return _run(caller, lambda port: import_roadmap(port, Path(str(chosen)), overwrite=overwrite,
-                                                        today=_today()))
-    return _run(caller, lambda port: import_export(port, Path(str(chosen)), as_="survey"))
+        typed[question.key] = answer
+    return typed
 
 
-def complete_pairs(book: Any | None = None) -> Any:
-    from mentorxl.actions.completion import complete_pairs as run
-    from mentorxl.actions.completion import parse_numbers
+def click(name: str, book: Any | None = None) -> Any:
+    """One button of «Панель» (core/buttons.py): ask its questions, run its action, tell the user.
+    A cancelled question ends the click quietly: nothing is written and nothing is said."""
+    from mentorxl.actions.buttons import read_answers, run_button
+    from mentorxl.errors import MentorXLError
 
     caller = _caller(book)
-    numbers = _ask(caller, "Номера пар через запятую (пусто — все, чей срок закончился):")
-    if numbers is None:
+    typed = _answers(caller, name)
+    if typed is None:
         return None
-    reason = _ask(caller, "Причина досрочного завершения (пусто — пары завершаются по сроку):") if numbers else ""
-    if reason is None:
+    try:
+        answers = read_answers(name, typed)
+    except MentorXLError as error:
+        _alert(caller, f"{error.message}\n\n{error.hint}".strip())
         return None
-    return _run(caller, lambda port: run(port, on=None, numbers=parse_numbers(numbers), reason=reason or None,
-                                         out_dir=None, today=_today()))
+    return _run(caller, lambda port: run_button(name, port, answers, today=_today()))
 
 
-def update_roadmap(book: Any | None = None) -> Any:
-    from mentorxl.actions.monitoring import roadmap_status
+def __getattr__(name: str) -> Callable[..., Any]:
+    """`mentorxl.excel.check_data()` and the other button names (the VBA Subs call them through RunPython)."""
+    from mentorxl.core.buttons import BY_NAME
 
-    return _run(book, lambda port: roadmap_status(port, today=_today()))
+    if name in BY_NAME:
+        return lambda book=None: click(name, book)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -20,9 +20,11 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from mentorxl.builder.vba import BUTTONS  # noqa: E402
+from mentorxl.builder.vba.project import mentorxl_source  # noqa: E402
 from mentorxl.builder.workbook import build_workbook  # noqa: E402
 
 MASTER = ROOT / "workbook" / "Наставничество.xlsm"
+BAS = ROOT / "macros" / "MentorXL.bas"  # the VBA module as text, made from the button registry
 MASTER_DAY = date(2026, 9, 1)  # the school year 2026/2027
 CREATED = datetime(2026, 9, 1, 9, 0, 0)
 
@@ -32,8 +34,16 @@ def build_master(path: Path) -> Path:
     return build_workbook(path, today=MASTER_DAY, buttons=buttons, created=CREATED, portable=True)
 
 
+def write_bas(path: Path = BAS) -> Path:
+    """macros/MentorXL.bas, CRLF as the VBA editor exports it, from mentorxl/core/buttons.py."""
+    path.write_bytes(mentorxl_source().replace("\n", "\r\n").encode("ascii"))
+    return path
+
+
 def main(argv: list[str]) -> None:
     target = Path(argv[0]) if argv else MASTER
+    if not argv:
+        write_bas()
     target.unlink(missing_ok=True)
     build_master(target)
     print(f"Собрана мастер-книга: {target}")

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from mentorxl.book.files import atomic_path
+from mentorxl.book.language import mark_russian
 from mentorxl.core import vocabulary as v
 from mentorxl.core.monitoring import IDLE_DAYS, Monitoring
 
@@ -211,4 +212,5 @@ def write_monitoring_book(path: Path, m: Monitoring) -> Path:
             ws.freeze_panes(3, 0)
         finally:
             wb.close()
+        mark_russian(tmp)
     return Path(path)

@@ -20,13 +20,14 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from mentorxl.core import contract as k
 from mentorxl.core import vocabulary as v
+from mentorxl.core.buttons import BUTTONS
 from mentorxl.core.contract import Column, Kind, SheetSpec
 from mentorxl.core.problems import SEVERITY_LABEL, Severity
 from mentorxl.core.roadmap_state import FIRST_DUE, LAST_DUE, due_dates
@@ -72,28 +73,8 @@ LIST_NAMES: dict[str, str] = {
 }
 LISTS_TABLE = "tblLists"
 
-# (caption, what it does, the same from the command line) in the order of the work on the roadmap.
-COMMANDS: tuple[tuple[str, str, str], ...] = (
-    ("Проверить данные", "Проверяет все листы, ничего не меняя в данных; каждая проблема — на листе «Ошибки» "
-     "с адресом ячейки и подсказкой, как исправить. Из командной строки тот же список пишется в отдельную "
-     "лист «Ошибки» этой же книги (копия книги до записи — в папке «Резервные копии» рядом).", "mentorxl check КНИГА"),
-    ("Подобрать пары", "Предлагает наставника каждому ожидающему наставляемому по совпадению запросов и "
-     "компетенций, с оценкой и пояснением; итог — на листе «Подбор».", "mentorxl match КНИГА"),
-    ("Утвердить пары", "Переносит предложения с решением «Утвердить» с листа «Подбор» на лист «Пары».",
-     "mentorxl approve КНИГА"),
-    ("Сформировать приказ", "Приказ «О закреплении наставнических пар (групп)» в Word для утверждённых пар.",
-     "mentorxl order КНИГА"),
-    ("Документы по парам", "Персонализированные программы, дополнительные соглашения, согласия на обработку "
-     "ПДн, приказ о поощрении наставников.", "mentorxl docs КНИГА --kind programs"),
-    ("Отчёт по мониторингу", "Аналитическая справка по анкетам, встречам и выполнению дорожной карты.",
-     "mentorxl report КНИГА"),
-    ("Импорт анкет", "Загружает выгрузку онлайн-формы (xlsx или csv) в банки или на лист «Анкеты».",
-     "mentorxl import КНИГА ВЫГРУЗКА --as survey"),
-    ("Обновить дорожную карту", "Пересчитывает сроки мероприятий и отмечает просроченные.",
-     "mentorxl roadmap КНИГА"),
-    ("Завершить пары", "Завершает пары, срок которых закончился (или названные; досрочно — с причиной и "
-     "заменой наставника), и готовит приказ об итогах.", "mentorxl complete КНИГА"),
-)
+# (caption, what it does, the same from the command line) in the order of the work: the button registry.
+COMMANDS: tuple[tuple[str, str, str], ...] = tuple((b.caption, b.does, b.command) for b in BUTTONS)
 
 STEPS: tuple[str, ...] = (
     "«Настройки»: наименование организации, руководитель, куратор, учебный год, норма наставляемых на "
@@ -115,9 +96,20 @@ COLOURS: tuple[tuple[str, str], ...] = (
     ("missing", "нет даты согласия у человека из банка («Наставляемые», «Наставники»)"),
     ("overdue", "мероприятие дорожной карты просрочено (по «Первому» и «Крайнему сроку»)"),
     ("pending", "у пары нет номера приказа"),
+    ("approved", "предложение «Подбора» утверждено и уже на листе «Пары»"),
+    ("error", "ошибка на листе «Ошибки»: мешает работе"),
+    ("warning", "предупреждение на листе «Ошибки»: повод взглянуть"),
 )
 
 FORMAT_OF_KIND = {Kind.DATE: "date", Kind.INT: "int", Kind.NUMBER: "number"}
+WORD_WIDTH = 1.15  # column width units per letter of a bold Russian word (Calibri 11)
+# Columns that look apart: the one a куратор fills on «Подбор» (highlighted header and cells), the links of
+# «Ошибки» (blue, underlined), the code of «Ошибки» (small, grey, not wrapped: for developers).
+COLUMN_FORMATS_BY_KEY: dict[tuple[str, str], str] = {
+    (k.SUGGESTIONS.key, "decision"): "input",
+    (k.PROBLEMS.key, "sheet"): "link",
+    (k.PROBLEMS.key, "code"): "code",
+}
 OWNED_STYLE = "Table Style Light 15"  # the sheets the program rewrites look apart
 RowData = dict[str, Any]  # one row of cell values by column key (or header, beyond the contract)
 
@@ -141,13 +133,21 @@ class ColumnLayout:
     hint: str = ""
     scale: tuple[int, int] | None = None  # whole numbers in this range (survey answers)
 
+    def __post_init__(self) -> None:
+        # no word of the (bold) header and of a dropdown value is broken across lines
+        values = v.DEFAULT_LISTS.get(self.list_title, ())
+        words = [*self.header.split(), *(w for value in values for w in value.split())]
+        needed = round(max((len(w) for w in words), default=0) * WORD_WIDTH + 1.5, 1)
+        if needed > self.width:
+            object.__setattr__(self, "width", needed)
+
 
 @dataclass(frozen=True, slots=True)
 class Highlight:
     first_col: int
     last_col: int
     formula: str  # relative to the first data row, e.g. =AND(LEN($A2)>0,LEN(H2)=0)
-    style: str  # "missing" | "overdue" | "pending"
+    style: str  # a colour of COLOURS: "missing" | "overdue" | "pending" | "approved" | "error" | "warning"
 
 
 @dataclass(slots=True)
@@ -279,7 +279,8 @@ def column_layout(column: Column) -> ColumnLayout:
 
 
 def columns_of(spec: SheetSpec) -> list[ColumnLayout]:
-    return [column_layout(c) for c in spec.columns]
+    columns = [column_layout(c) for c in spec.columns]
+    return [replace(c, fmt=COLUMN_FORMATS_BY_KEY.get((spec.key, c.key), c.fmt)) for c in columns]
 
 
 def _rows(columns: Sequence[ColumnLayout], rows: Sequence[RowData]) -> list[list[object]]:
@@ -334,6 +335,31 @@ def _roadmap_table(rows: list[RowData], year_start: int) -> TableLayout:
                f"AND(ISNUMBER({last_c}),{last_c}<TODAY())))")
     table.highlights.append(Highlight(0, len(columns) - 1, formula, "overdue"))
     return table
+
+
+# ------------------------------------------------------------------ «Подбор», «Ошибки»
+def _cell(table: TableLayout, key: str) -> str:
+    """$C2: the column of `key` on the first data row, the row relative."""
+    index = next(i for i, c in enumerate(table.columns) if c.key == key)
+    return f"${column_letter(table.first_col + index)}{FIRST_DATA + 1}"
+
+
+def _approved_marks(suggestions: TableLayout, pairs: TableLayout) -> None:
+    """A row of «Подбор» marked «Утвердить» whose mentee already stands in «Пары» is green: «Утвердить пары»
+    took it (SEARCH: a group lists several mentees in one cell)."""
+    mentee, decision = _cell(suggestions, "mentee"), _cell(suggestions, "decision")
+    in_pairs = ref(k.PAIRS.name, pairs.col(k.PAIRS.column("mentees").header))
+    formula = (f'=AND(LEN({mentee})>0,{decision}="{v.DECISION_APPROVE}",'
+               f"SUMPRODUCT(--ISNUMBER(SEARCH({mentee},{in_pairs})))>0)")
+    suggestions.highlights.append(Highlight(suggestions.first_col, suggestions.last_col, formula, "approved"))
+
+
+def _severity_colours(problems: TableLayout) -> None:
+    """Errors red, warnings yellow on «Ошибки» (the link column keeps its link colour)."""
+    severity = _cell(problems, "severity")
+    first = problems.col(k.PROBLEMS.column("row").header)
+    for label, style in ((SEVERITY_LABEL[Severity.ERROR], "error"), (SEVERITY_LABEL[Severity.WARNING], "warning")):
+        problems.highlights.append(Highlight(first, problems.last_col, f'={severity}="{label}"', style))
 
 
 # ------------------------------------------------------------------ sheets
@@ -479,6 +505,18 @@ class _Panel:
 
 BUTTONS_COLUMN = 3  # «Панель»: the buttons stand from column D, right of the instruction text
 
+# What «Панель» says about its buttons, true for the format the book is in.
+EXCEL_BUTTONS_NOTE = ("Кнопки — справа на этом листе (Excel, макросы включены); те же действия выполняет "
+                      "командная строка (КНИГА — путь к книге).")
+LIBREOFFICE_NOTE = ("Открыли эту книгу в LibreOffice? Её кнопки работают только в Excel. Для LibreOffice Calc "
+                    "создайте книгу .ods: mentorxl new «Наставничество.ods» — и перенесите данные копированием "
+                    "листов.")
+CALC_BUTTONS_NOTE = ("Кнопки — справа на этом листе (LibreOffice Calc, макросы разрешены); те же действия "
+                     "выполняет командная строка (КНИГА — путь к книге).")
+NO_BUTTONS_NOTE = ("В этой книге нет кнопок: действия выполняет командная строка (КНИГА — путь к этой книге). "
+                   "Книга с кнопками: mentorxl new «Наставничество.xlsm» (Excel) или «Наставничество.ods» "
+                   "(LibreOffice Calc).")
+
 
 def panel(book: dict[str, TableLayout], *, org: str, year: str, today: date,
           buttons: Sequence[tuple[str, str]] = (), calc_buttons: bool = False) -> SheetLayout:
@@ -489,6 +527,8 @@ def panel(book: dict[str, TableLayout], *, org: str, year: str, today: date,
     p.line("Наставничество педагогических работников", "title", height=26)
     p.line(_setting(k.SET_ORG_FULL, org, "Укажите наименование организации на листе «Настройки»"), "subtitle")
     p.line(_setting(k.SET_YEAR, year, "Учебный год не указан", prefix="Учебный год: "), "muted")
+    if buttons:  # the .xlsm: LibreOffice opens it but cannot run its VBA buttons — said where it is seen first
+        p.line(LIBREOFFICE_NOTE, "notice")
     p.heading("Состояние программы")
     for label, formula in _status_formulas(book, today, problems_count=True):
         p.pair(label, formula, "count")
@@ -496,10 +536,12 @@ def panel(book: dict[str, TableLayout], *, org: str, year: str, today: date,
     for i, step in enumerate(STEPS, start=1):
         p.pair(f"Шаг {i}", step)
     p.heading("Кнопки и команды" if has_buttons else "Команды")
-    p.line("Кнопки — справа на этом листе; те же действия выполняет командная строка (КНИГА — путь к книге)."
-           if has_buttons else
-           "В книге .xlsx нет кнопок: действия выполняет командная строка (КНИГА — путь к этой книге). "
-           "Книга с кнопками: mentorxl new «Наставничество.xlsm».", "muted")
+    if buttons:
+        p.line(EXCEL_BUTTONS_NOTE, "muted")
+    elif calc_buttons:
+        p.line(CALC_BUTTONS_NOTE, "muted")
+    else:
+        p.line(NO_BUTTONS_NOTE, "muted")
     for caption, what, command in COMMANDS:
         p.pair(caption, f"{what} Команда: {command}")
     p.heading("Листы книги")
@@ -514,10 +556,10 @@ def panel(book: dict[str, TableLayout], *, org: str, year: str, today: date,
 
 
 # ------------------------------------------------------------------ xlwings.conf
-# «xlwings.conf» of a book meant for any machine (the master workbook in workbook/): the same keys, no values,
-# so xlwings runs `python` from PATH and adds no path of the machine that built the book.
-PORTABLE_XLWINGS_CONFIG: tuple[tuple[str, str], ...] = (("Interpreter_Win", ""), ("Interpreter_Mac", ""),
-                                                        ("PYTHONPATH", ""))
+# «xlwings.conf»: a key on that sheet wins over the user's %USERPROFILE%\.xlwings\xlwings.conf even when its value
+# is empty, so the sheet holds only keys with a value. A book meant for any machine (the master workbook in
+# workbook/) has no such sheet: xlwings then reads the user's config file, else runs `python` from PATH
+# (RunPython of xlwings 0.37: an empty INTERPRETER_WIN falls back to INTERPRETER, default "python").
 
 
 def windows_interpreter(executable: str) -> str:
@@ -534,7 +576,7 @@ def windows_interpreter(executable: str) -> str:
 def xlwings_config(executable: str = sys.executable, platform: str = sys.platform,
                    prefix: str = sys.prefix) -> list[tuple[str, str]]:
     """Key/value rows of the sheet «xlwings.conf» (no header: xlwings reads from A1 down to the first empty
-    key, and a key on the sheet wins over the user's ~/.xlwings/xlwings.conf).
+    key, and a key on the sheet wins over the user's ~/.xlwings/xlwings.conf): only the keys with a value.
 
     The interpreter that built the workbook runs its buttons, recorded only for its own platform: a path of
     another system would stop the click, an empty value lets xlwings use `python` from PATH. Only text keys:
@@ -549,7 +591,7 @@ def xlwings_config(executable: str = sys.executable, platform: str = sys.platfor
         root = Path(prefix).parent.parent if Path(prefix).parent.name == "envs" else Path(prefix)
         env = Path(prefix).name if Path(prefix).parent.name == "envs" else "base"
         rows += [("Conda Path", str(root)), ("Conda Env", env)]
-    return rows
+    return [(key, value) for key, value in rows if value]  # an empty row would hide the user's config file
 
 
 # ------------------------------------------------------------------ the book
@@ -557,7 +599,7 @@ def book_layout(*, org: str | None, year_start: int, variant: str, today: date,
                 school: SchoolData | None = None, buttons: Sequence[tuple[str, str]] = (),
                 xlwings: bool = False, portable: bool = False, calc_buttons: bool = False) -> BookLayout:
     """Every sheet in contract order, «Панель» first; `buttons` (macro Sub, caption) go on «Панель».
-    `portable`: «xlwings.conf» names no interpreter and no path (xlwings then runs `python` from PATH) —
+    `portable`: no «xlwings.conf» (xlwings then reads the user's config file, else runs `python` from PATH) —
     for the master workbook committed in workbook/, the same on every machine. `calc_buttons`: the .ods
     builder adds buttons of its own to «Панель» after the conversion (see `panel`)."""
     data = school or SchoolData()
@@ -584,6 +626,8 @@ def book_layout(*, org: str | None, year_start: int, variant: str, today: date,
     tables[k.MEETINGS.key] = meetings
     tables[k.PROBLEMS.key] = TableLayout(k.PROBLEMS.table, columns_of(k.PROBLEMS), [], style=OWNED_STYLE)
     tables[k.SUGGESTIONS.key].style = OWNED_STYLE
+    _approved_marks(tables[k.SUGGESTIONS.key], pairs)
+    _severity_colours(tables[k.PROBLEMS.key])
 
     dictionary, names = _dictionary_sheet()
     tables[k.TAGS.key] = dictionary.tables[0]
@@ -594,9 +638,9 @@ def book_layout(*, org: str | None, year_start: int, variant: str, today: date,
             sheets.append(dictionary)
         else:
             sheets.append(_sheet(spec, tables[spec.key], (1, 1) if spec.key in frozen_name else (1, 0)))
-    if xlwings:
+    rows = [] if portable or not xlwings else xlwings_config()
+    if rows:  # `portable`: no sheet at all (see above)
         conf = SheetLayout("xlwings.conf", hidden=True, widths={0: 20, 1: 60})
-        rows = list(PORTABLE_XLWINGS_CONFIG) if portable else xlwings_config()
         for r, (key, value) in enumerate(rows):
             conf.cells.append(Cell(r, 0, key))
             conf.cells.append(Cell(r, 1, value))

@@ -17,7 +17,7 @@ import sys
 import sysconfig
 import tempfile
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -26,6 +26,8 @@ from lxml import etree
 from mentorxl.assets import asset_dir
 from mentorxl.book.files import atomic_path
 from mentorxl.builder.layout import BUTTONS_COLUMN
+from mentorxl.builder.ods_finish import frozen_panes, russian_meta, russian_styles, view_settings
+from mentorxl.core.buttons import BUTTONS as REGISTRY
 from mentorxl.core.contract import PANEL_NAME
 from mentorxl.errors import MentorXLError
 
@@ -34,18 +36,18 @@ SCRIPT_PATH = f"Scripts/python/{MACRO_FILE}"
 PATH_PROPERTY = "MentorXL.path"
 PYTHON_PROPERTY = "MentorXL.python"
 
-# (python function of macros/mentorxl_buttons.py, caption) in the order of the work on the roadmap
-CALC_BUTTONS: tuple[tuple[str, str], ...] = (
-    ("check_data", "Проверить данные"),
-    ("match_pairs", "Подобрать пары"),
-    ("approve_pairs", "Утвердить пары"),
-    ("make_order", "Сформировать приказ"),
-    ("pair_documents", "Документы по парам"),
-    ("monitoring_report", "Отчёт по мониторингу"),
-    ("import_surveys", "Импорт анкет"),
-    ("update_roadmap", "Обновить дорожную карту"),
-    ("complete_pairs", "Завершить пары"),
-)
+# (python function of the embedded macro, caption) in the order of the work on the roadmap (core/buttons.py)
+CALC_BUTTONS: tuple[tuple[str, str], ...] = tuple((b.name, b.caption) for b in REGISTRY)
+
+
+def macro_source() -> bytes:
+    """The macro embedded in the .ods: macros/mentorxl_buttons.py and one function per button of the registry."""
+    text = (asset_dir("macros") / MACRO_FILE).read_text(encoding="utf-8").rstrip("\n") + "\n"
+    for name, _caption in CALC_BUTTONS:
+        text += f"\n\ndef {name}(*_event):\n    _click({name!r})\n"
+    text += "\n\ng_exportedScripts = (" + ", ".join(name for name, _ in CALC_BUTTONS) + ",)\n"
+    return text.encode("utf-8")
+
 
 NS = {
     "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
@@ -59,6 +61,7 @@ NS = {
     "meta": "urn:oasis:names:tc:opendocument:xmlns:meta:1.0",
     "manifest": "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0",
     "xml": "http://www.w3.org/XML/1998/namespace",
+    "fo": "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0",
 }
 
 
@@ -163,6 +166,8 @@ def _buttons_xml(table: etree._Element, x_cm: float) -> None:
             _q("svg", "x"): f"{x_cm:.2f}cm",
             _q("svg", "y"): f"{1.0 + i * 1.1:.1f}cm",
             _q("draw", "control"): control_id,
+            _q("draw", "style-name"): BUTTON_SHAPE_STYLE,
+            _q("draw", "text-style-name"): BUTTON_TEXT_STYLE,
         })
     # office:forms and table:shapes come before the columns of a table (ODF 1.2, 9.1.2)
     first_column = next((i for i, child in enumerate(table) if isinstance(child.tag, str) and (
@@ -171,8 +176,30 @@ def _buttons_xml(table: etree._Element, x_cm: float) -> None:
     table.insert(first_column, forms)
 
 
+BUTTON_SHAPE_STYLE, BUTTON_TEXT_STYLE = "mxlButtonShape", "mxlButtonText"
+
+
+def _button_styles(root: etree._Element) -> None:
+    """The caption centred, in a font of its own: without these styles LibreOffice writes «start» and the
+    document's default font into the file when a macro saves it, and the captions shrink to the left."""
+    styles = root.find("office:automatic-styles", NS)
+    if styles is None:
+        styles = etree.Element(_q("office", "automatic-styles"))
+        root.insert(0, styles)
+    shape = etree.SubElement(styles, _q("style", "style"), {_q("style", "name"): BUTTON_SHAPE_STYLE,
+                                                            _q("style", "family"): "graphic"})
+    etree.SubElement(shape, _q("style", "paragraph-properties"), {_q("fo", "text-align"): "center"})
+    text = etree.SubElement(styles, _q("style", "style"), {_q("style", "name"): BUTTON_TEXT_STYLE,
+                                                           _q("style", "family"): "paragraph"})
+    etree.SubElement(text, _q("style", "paragraph-properties"), {_q("fo", "text-align"): "center"})
+    etree.SubElement(text, _q("style", "text-properties"), {
+        _q("style", "font-name"): "Liberation Sans", _q("fo", "font-size"): "10pt", _q("fo", "font-weight"): "bold",
+        _q("fo", "language"): "ru", _q("fo", "country"): "RU"})
+
+
 def _patch_content(xml: bytes) -> bytes:
     root = etree.fromstring(xml)
+    _button_styles(root)
     panel = root.find(f".//table:table[@table:name='{PANEL_NAME}']", NS)
     if panel is None:
         raise MentorXLError(f"В преобразованной книге нет листа «{PANEL_NAME}».", "Сообщите разработчикам.")
@@ -182,6 +209,7 @@ def _patch_content(xml: bytes) -> bytes:
 
 def _patch_meta(xml: bytes, paths: Sequence[str]) -> bytes:
     root = etree.fromstring(xml)
+    russian_meta(root)
     meta = root.find("office:meta", NS)
     assert meta is not None
     for name, value in ((PATH_PROPERTY, "|".join(paths)), (PYTHON_PROPERTY, "{}.{}".format(*sys.version_info[:2]))):
@@ -202,9 +230,11 @@ def _patch_manifest(xml: bytes) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
 
 
-def embed_buttons(ods: Path, target: Path, *, paths: Sequence[str] | None = None) -> Path:
-    """Copy `ods` to `target` with the macro, the buttons and the install paths added."""
-    macro = (asset_dir("macros") / MACRO_FILE).read_bytes()
+def embed_buttons(ods: Path, target: Path, *, paths: Sequence[str] | None = None,
+                  frozen: Mapping[str, tuple[int, int]] | None = None) -> Path:
+    """Copy `ods` to `target` with the macro, the buttons and the install paths added, in Russian, with the
+    panes `frozen` (sheet -> rows, columns) frozen (ods_finish.py)."""
+    macro = macro_source()
     with zipfile.ZipFile(ods) as src, atomic_path(target) as tmp, zipfile.ZipFile(tmp, "w") as out:
         # the mimetype entry stays first and uncompressed, as ODF requires
         out.writestr(zipfile.ZipInfo("mimetype"), src.read("mimetype"), compress_type=zipfile.ZIP_STORED)
@@ -213,7 +243,11 @@ def embed_buttons(ods: Path, target: Path, *, paths: Sequence[str] | None = None
                 continue
             data = src.read(info.filename)
             if info.filename == "content.xml":
-                data = _patch_content(data)
+                data = russian_styles(_patch_content(data))
+            elif info.filename == "styles.xml":
+                data = russian_styles(data)
+            elif info.filename == "settings.xml" and frozen:
+                data = view_settings(data, frozen, PANEL_NAME)
             elif info.filename == "meta.xml":
                 data = _patch_meta(data, paths if paths is not None else install_paths())
             elif info.filename == "META-INF/manifest.xml":
@@ -232,6 +266,6 @@ def build_ods(path: Path, *, org: str | None = None, demo: bool = False, variant
         xlsx = build_workbook(folder / (path.stem + ".xlsx"), org=org, demo=demo, variant=variant, today=today,
                               calc_buttons=True)
         ods = convert(xlsx, "ods", folder / "converted")
-        embed_buttons(ods, path)
+        embed_buttons(ods, path, frozen=frozen_panes(xlsx))
     os.utime(path)
     return path

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from mentorxl.book.files import atomic_path
+from mentorxl.book.language import mark_russian
 from mentorxl.builder.layout import (
     FIRST_DATA,
     LAST_ROW,
@@ -39,20 +40,29 @@ STYLES: dict[str, dict[str, Any]] = {
     "label": {"bold": True, "text_wrap": True, "valign": "top"},
     "count": {"bold": True, "font_size": 12, "align": "left", "valign": "top", "num_format": "0"},
     "muted": {"italic": True, "font_color": "#595959", "text_wrap": True, "valign": "top"},
+    "notice": {"bold": True, "font_color": "#9C0006", "bg_color": "#FFF2CC", "text_wrap": True, "valign": "top",
+               "border": 1, "border_color": "#C00000"},
 }
 # Highlight colours: conditional formats in the tables, legend cells on «Панель».
 COLOURS: dict[str, dict[str, Any]] = {
     "missing": {"bg_color": "#FFC7CE", "font_color": "#9C0006"},
     "overdue": {"bg_color": "#F8CBAD", "font_color": "#833C0B"},
     "pending": {"bg_color": "#FFEB9C", "font_color": "#9C5700"},
+    "approved": {"bg_color": "#C6EFCE", "font_color": "#006100"},
+    "error": {"bg_color": "#FFC7CE", "font_color": "#9C0006"},
+    "warning": {"bg_color": "#FFEB9C", "font_color": "#9C5700"},
 }
 COLUMN_FORMATS: dict[str, dict[str, Any]] = {
     "wrap": {"text_wrap": True, "valign": "top"},
     "date": {"num_format": "dd.mm.yyyy", "valign": "top", "align": "left"},
     "int": {"num_format": "0", "valign": "top", "align": "left"},
     "number": {"valign": "top", "align": "left"},
+    "input": {"bg_color": "#FFF2CC", "bold": True, "valign": "top", "border": 1, "border_color": "#BF9000"},
+    "link": {"font_color": "#0563C1", "underline": 1, "valign": "top"},
+    "code": {"font_color": "#7F7F7F", "font_size": 9, "valign": "top"},
 }
 HEADER_FORMAT: dict[str, Any] = {"bold": True, "text_wrap": True, "valign": "top"}
+INPUT_HEADER_FORMAT: dict[str, Any] = {**HEADER_FORMAT, "bg_color": "#FFD966", "font_color": "#000000"}
 
 
 class _Formats:
@@ -64,6 +74,7 @@ class _Formats:
         self.columns = {name: wb.add_format(props) for name, props in COLUMN_FORMATS.items()}
         self.highlights = {name: wb.add_format(props) for name, props in COLOURS.items()}
         self.header = wb.add_format(HEADER_FORMAT)
+        self.input_header = wb.add_format(INPUT_HEADER_FORMAT)
 
 
 def build_workbook(path: Path, *, org: str | None = None, demo: bool = False, variant: str = "school",
@@ -98,6 +109,7 @@ def build_workbook(path: Path, *, org: str | None = None, demo: bool = False, va
         vba_project = build_vba_project(standard_modules(runs, documents=document_names(len(layout.sheets))))
     with atomic_path(path) as tmp:
         write_layout(layout, tmp, vba_project=vba_project, created=created)
+        mark_russian(tmp)
     return path
 
 
@@ -164,11 +176,16 @@ def _write_table(ws: Any, table: TableLayout, formats: _Formats) -> None:
         fmt = formats.columns[column.fmt]
         c = table.first_col + i
         ws.set_column(c, c, column.width, fmt)
-        columns.append({"header": column.header, "header_format": formats.header, "format": fmt})
+        header = formats.input_header if column.fmt == "input" else formats.header
+        columns.append({"header": column.header, "header_format": header, "format": fmt})
     options: dict[str, Any] = {"name": table.name, "style": table.style, "columns": columns}
     if table.rows:
         options["data"] = table.rows
     ws.add_table(table.header_row, table.first_col, table.last_row, table.last_col, options)
+    for r, row in enumerate(table.rows, start=table.header_row + 1):  # a date in a text column («Настройки»)
+        for i, (value, column) in enumerate(zip(row, table.columns, strict=True)):
+            if isinstance(value, date) and column.fmt != "date":
+                ws.write_datetime(r, table.first_col + i, value, formats.columns["date"])
     for i, column in enumerate(table.columns):
         c = table.first_col + i
         if column.note:

@@ -166,15 +166,16 @@ MENTORS = SheetSpec(
 SUGGESTIONS = SheetSpec(
     "suggestions", "Подбор", "tblSuggestions",
     (
+        # «Решение», the one column the куратор fills, right after the two names; the long explanation last
         C("mentee", "Наставляемый", Kind.NAME, width=30),
         C("mentor", "Наставник", Kind.NAME, width=30),
+        C("decision", "Решение", Kind.CHOICE, choices=LIST_DECISIONS, width=14),
         C("score", "Оценка", Kind.NUMBER, width=9),
         C("matched", "Совпало", Kind.TAGS, width=30),
         C("missing", "Не покрыто", Kind.TAGS, width=26),
         C("alternatives", "Альтернативы", Kind.NAMES, width=34),
-        C("reason", "Пояснение", width=60),
-        C("decision", "Решение", Kind.CHOICE, choices=LIST_DECISIONS, width=14),
         C("mentor_org", "Организация наставника", width=30),  # issue 14: a network pair's mentor
+        C("reason", "Пояснение", width=60),
     ),
     owned=True,
     purpose="предложения «Подобрать пары»; куратор ставит «Утвердить» или «Отклонить»",
@@ -239,14 +240,15 @@ TAGS = SheetSpec(
 PROBLEMS = SheetSpec(
     "problems", "Ошибки", "tblProblems",
     (
+        # for a reader: where, how serious, what, how to fix, the value; the code for developers last, narrow
         C("sheet", "Лист", width=16),
         C("row", "Строка", Kind.INT, width=8),
         C("column", "Столбец", width=24),
-        C("value", "Значение", width=26),
+        C("severity", "Важность", width=17),
         C("message", "Проблема", width=60),
         C("hint", "Как исправить", width=60),
-        C("code", "Код", width=22),
-        C("severity", "Важность", width=12),
+        C("value", "Значение", width=26),
+        C("code", "Код", width=10),
     ),
     owned=True,
     purpose="итог «Проверить данные»: каждая проблема со ссылкой на ячейку",

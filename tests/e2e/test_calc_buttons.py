@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import ast
+import zipfile
 from datetime import date
 from pathlib import Path
 
 import pytest
 from python_calamine import CalamineWorkbook
 
-from mentorxl.assets import asset_dir
 from mentorxl.builder.demo import DOCS_FOLDER
-from mentorxl.builder.ods import CALC_BUTTONS, MACRO_FILE, build_ods
+from mentorxl.builder.ods import CALC_BUTTONS, MACRO_FILE, SCRIPT_PATH, build_ods
 from mentorxl.core import contract as k
 
 pytestmark = pytest.mark.libreoffice
@@ -30,7 +30,8 @@ def demo_ods(tmp_path_factory) -> Path:
 def test_the_ods_has_every_sheet_and_a_button_for_every_action_bound_to_an_embedded_macro(demo_ods, office):
     seen = office("inspect", demo_ods)
     assert set(k.SHEET_ORDER) <= set(seen["sheets"])
-    macro = ast.parse((asset_dir("macros") / MACRO_FILE).read_text(encoding="utf-8"))
+    with zipfile.ZipFile(demo_ods) as ods:  # the embedded macro: the file of macros/ and a function per button
+        macro = ast.parse(ods.read(SCRIPT_PATH).decode("utf-8"))
     functions = {node.name for node in macro.body if isinstance(node, ast.FunctionDef)}
     buttons = {b["label"]: b for b in seen["buttons"] if b["sheet"] == k.PANEL_NAME}
     assert set(buttons) == {caption for _, caption in CALC_BUTTONS}
@@ -132,5 +133,5 @@ def test_a_document_whose_recorded_mentorxl_path_is_gone_says_in_russian_what_to
                             else zipfile.ZIP_DEFLATED)
     office("click", doc, "Проверить данные")
     said = office.messages.read_text(encoding="utf-8")
-    assert "Не найден MentorXL" in said and "pip install mentorxl" in said and "mentorxl new" in said
+    assert "Не найден MentorXL" in said and "pip install mentorxl-….whl" in said and "mentorxl new" in said
     assert _sheet(doc, k.PROBLEMS.name) == _sheet(demo_ods, k.PROBLEMS.name)  # nothing was written

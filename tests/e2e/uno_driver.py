@@ -4,6 +4,7 @@ Run by the system Python that has the `uno` module (Debian's python3-uno), never
     python3 uno_driver.py inspect DOC            -> JSON: sheets, database ranges, buttons with their macros,
                                                      Basic modules
     python3 uno_driver.py click DOC BUTTON...    -> JSON: what each click did; the document is saved by the macro
+    python3 uno_driver.py look DOC               -> JSON: languages, frozen panes, headers and widths per sheet
 A click is made as LibreOffice makes it: the script bound to the button's «performaction» event is looked
 up on the form and invoked through the document's script provider.
 """
@@ -126,6 +127,48 @@ def inspect(office: Office, path: Path) -> dict[str, object]:
         doc.close(True)
 
 
+def _locale(obj) -> str:
+    loc = obj.CharLocale
+    return f"{loc.Language}-{loc.Country}"
+
+
+def look(office: Office, path: Path) -> dict[str, object]:
+    """What a куратор sees: the document's and every cell style's language; per sheet the frozen rows and
+    columns, the header row (its texts, widths in 1/100 mm, language of its cells) and the shown text of
+    column B (the values of «Настройки»)."""
+    doc = office.open(path)
+    try:
+        controller = doc.getCurrentController()
+        styles = doc.StyleFamilies.getByName("CellStyles")
+        sheets = {}
+        for name in doc.Sheets.ElementNames:
+            sheet = doc.Sheets.getByName(name)
+            controller.setActiveSheet(sheet)
+            cursor = sheet.createCursor()
+            cursor.gotoEndOfUsedArea(False)
+            last_col = min(cursor.RangeAddress.EndColumn, 40)
+            last_row = min(cursor.RangeAddress.EndRow, 60)
+            headers = [sheet.getCellByPosition(c, 0).String for c in range(last_col + 1)]
+            sheets[name] = {
+                "frozen": [controller.getSplitRow(), controller.getSplitColumn()] if controller.hasFrozenPanes()
+                else [0, 0],
+                "headers": headers,
+                "widths": [sheet.Columns.getByIndex(c).Width for c in range(last_col + 1)],
+                "header_locales": sorted({_locale(sheet.getCellByPosition(c, 0)) for c in range(last_col + 1)}),
+                "cell_locales": sorted({_locale(sheet.getCellByPosition(c, r)) for c in range(last_col + 1)
+                                        for r in range(1, min(last_row, 5) + 1)}),
+                "column_b": [sheet.getCellByPosition(1, r).String for r in range(last_row + 1)],
+                "column_a": [sheet.getCellByPosition(0, r).String for r in range(last_row + 1)],
+            }
+        return {
+            "document_locale": _locale(doc),
+            "style_locales": sorted({_locale(styles.getByName(n)) for n in styles.ElementNames}),
+            "sheets": sheets,
+        }
+    finally:
+        doc.close(True)
+
+
 def click(office: Office, path: Path, wanted: list[str]) -> dict[str, object]:
     done = []
     for name in wanted:
@@ -161,6 +204,8 @@ def main() -> None:
     try:
         if command == "inspect":
             result = inspect(office, Path(doc))
+        elif command == "look":
+            result = look(office, Path(doc))
         elif command == "set":
             result = set_cells(office, Path(doc), rest)
         else:

@@ -15,7 +15,14 @@ import python_calamine as pc
 
 from mentorxl.book.reader import read_program, read_tables
 from mentorxl.builder import demo
-from mentorxl.builder.layout import FIRST_DUE, LAST_DUE, LIST_NAMES, SURVEY_QUESTIONS, overdue_by_formula
+from mentorxl.builder.layout import (
+    FIRST_DUE,
+    LAST_DUE,
+    LIST_NAMES,
+    SURVEY_QUESTIONS,
+    overdue_by_formula,
+    xlwings_config,
+)
 from mentorxl.builder.workbook import build_workbook
 from mentorxl.core import contract as k
 from mentorxl.core import vocabulary as v
@@ -236,8 +243,8 @@ def test_an_xlsm_book_carries_the_vba_project_the_buttons_and_a_hidden_xlwings_s
     wb = openpyxl.load_workbook(book, keep_vba=True)
     conf = wb["xlwings.conf"]
     assert wb.sheetnames[-1] == "xlwings.conf" and conf.sheet_state == "hidden"
-    keys = [row[0].value for row in conf.iter_rows()]
-    assert keys[:3] == ["Interpreter_Win", "Interpreter_Mac", "PYTHONPATH"]
+    rows = {row[0].value: row[1].value for row in conf.iter_rows()}
+    assert rows == dict(xlwings_config()) and all(rows.values())  # this machine's keys, none of them empty
     assert read_program(book).tables[k.MENTEES.key].found
 
 

@@ -3,6 +3,7 @@ what each writes into the sheets, what the message box says, and that a user nev
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 
@@ -13,6 +14,7 @@ import mentorxl.excel as excel
 from mentorxl.builder.demo import DOCS_FOLDER
 from mentorxl.builder.workbook import build_workbook
 from mentorxl.core import contract as k
+from mentorxl.core.buttons import BY_NAME
 from tests.fakes.xlwings_fake import FakeExcelBook
 
 TODAY = date(2025, 11, 20)
@@ -166,10 +168,40 @@ def test_a_bug_is_a_short_message_and_the_details_go_to_the_log_file(excel_book,
     assert "Traceback" in log.read_text(encoding="utf-8") and "Traceback" not in message
 
 
-def test_import_without_a_chosen_file_says_so(excel_book):
+def test_a_cancelled_file_picker_is_not_an_error_nothing_is_said_and_nothing_written(excel_book):
     xl = excel_book()
+    surveys = xl.sheet(k.SURVEYS.name)
+    before = dict(surveys.cells)
+    assert excel.import_surveys(xl) is None
+    assert xl.app.alerts == [] and surveys.cells == before
+
+
+def test_the_file_picker_opens_in_the_folder_of_the_book(excel_book, tmp_path):
+    xl = excel_book()
+    dialogs: list[FakeFileDialog] = []
+    xl.app.api.FileDialog = lambda kind: dialogs.append(FakeFileDialog(kind)) or dialogs[-1]
     excel.import_surveys(xl)
-    assert xl.app.alerts == ["Файл выгрузки не выбран."]
+    (dialog,) = dialogs
+    assert dialog.kind == 3 and dialog.InitialFileName == str(tmp_path) + os.sep
+    assert dialog.filters == [("Выгрузка анкет или дорожная карта (*.xlsx, *.csv, *.docx, *.doc, *.odt)",
+                               "*.xlsx;*.csv;*.docx;*.doc;*.odt")] and xl.app.alerts == []
+
+
+class FakeFileDialog:
+    """Excel's FileDialog(msoFileDialogFilePicker) as far as the picker uses it; the user cancels."""
+
+    def __init__(self, kind: int):
+        self.kind, self.filters, self.InitialFileName = kind, [], ""
+        self.Filters = self
+
+    def Clear(self) -> None:
+        self.filters.clear()
+
+    def Add(self, title: str, pattern: str) -> None:
+        self.filters.append((title, pattern))
+
+    def Show(self) -> int:
+        return 0  # «Отмена»
 
 
 def test_update_roadmap_reports_the_overdue_events(excel_book):
@@ -231,9 +263,10 @@ def test_the_problems_sheet_links_each_problem_to_the_very_cell_it_names(excel_b
 
 
 def test_every_button_speaks_russian_to_the_user(excel_book, tmp_path):
-    for name in ("check_data", "match_pairs", "approve_pairs", "make_order", "pair_documents",
-                 "monitoring_report", "import_surveys", "update_roadmap", "complete_pairs"):
-        xl = excel_book(answers=["", ""])
+    export = tmp_path / "Анкета.csv"
+    export.write_text("Отметка времени;ФИО;Ваша роль в программе\n", encoding="utf-8-sig")
+    for name in BY_NAME:
+        xl = excel_book(answers=["", ""], open_file=str(export))
         getattr(excel, name)(xl)
         assert xl.app.alerts, name
         assert all(_russian(text) and "Traceback" not in text for text in xl.app.alerts), (name, xl.app.alerts)

@@ -112,7 +112,8 @@ def calc(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> dict[str, Any]:
             raise state["error"]
         return outcome
 
-    monkeypatch.setattr(libreoffice, "_actions", lambda ctx: {"make_order": action})
+    monkeypatch.setattr(libreoffice, "_run", lambda port, name, answers: action(port))
+    monkeypatch.setattr(libreoffice, "_answers", lambda ctx, doc, name: state.get("typed", {}))
     return state
 
 
@@ -155,19 +156,74 @@ def test_a_problem_with_the_data_is_an_error_box_in_russian_and_the_document_is_
     assert ctx.desktop.opened == [] and calc["ports"][0].saves == 0
 
 
-def test_the_calc_import_button_loads_a_word_roadmap_and_complete_pairs_is_a_button(monkeypatch) -> None:
+def test_the_import_button_loads_a_word_roadmap_and_complete_pairs_is_a_button(monkeypatch) -> None:
     from datetime import date
 
+    from mentorxl.actions.buttons import ACTIONS, run_button
     from mentorxl.book.fake import FakeBook
     from mentorxl.core import contract as k
     from tests.builders import grid, minimal_book
 
     document = Path(__file__).resolve().parents[1] / "data" / "roadmaps" / "no_terms.docx"
-    monkeypatch.setenv("MENTORXL_IMPORT_FILE", str(document))
-    monkeypatch.setattr("mentorxl.actions.base.today", lambda: date(2025, 9, 20))
-    actions = libreoffice._actions(Context())
-    assert "complete_pairs" in actions
+    assert "complete_pairs" in ACTIONS
     book = FakeBook(minimal_book(**{k.ROADMAP.name: grid(k.ROADMAP, [])}))
-    outcome = actions["import_surveys"](book)
+    outcome = run_button("import_surveys", book, {"file": document}, today=date(2025, 9, 20))
     assert outcome.message.startswith("Дорожная карта из «no_terms.docx»")
     assert [e.event for e in book.read().roadmap][:1] == ["Изучение нормативной базы"]
+
+
+def test_a_cancelled_question_is_not_an_error_nothing_runs_nothing_is_said_or_saved(calc: dict[str, Any]) -> None:
+    calc["typed"] = None  # «Отмена» in the dialog of the order number
+    ctx, doc = Context(), Document()
+    assert libreoffice.click(ctx, doc, "make_order") is None
+    assert doc.boxes == [] and calc["ports"] == [] and ctx.desktop.opened == []
+
+
+def test_a_date_that_cannot_be_read_is_an_error_box_before_the_document_is_touched(calc: dict[str, Any]) -> None:
+    calc["typed"] = {"number": "15-о", "date": "тридцатое февраля"}
+    ctx, doc = Context(), Document()
+    assert libreoffice.click(ctx, doc, "make_order") is None
+    assert doc.boxes == [(ERRORBOX, "«тридцатое февраля» не читается как дата. Введите, например, 01.09.2025.")]
+    assert calc["ports"] == []
+
+
+def test_calc_asks_the_same_questions_as_excel_and_headless_answers_come_from_the_environment(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("MENTORXL_NO_DIALOGS", "1")
+    monkeypatch.setenv("MENTORXL_ANSWER_NUMBER", "15-о")
+    monkeypatch.setenv("MENTORXL_ANSWER_DATE", "01.10.2025")
+    assert libreoffice._answers(Context(), Document(), "make_order") == {"number": "15-о", "date": "01.10.2025"}
+    monkeypatch.delenv("MENTORXL_IMPORT_FILE", raising=False)
+    assert libreoffice._answers(Context(), Document(), "import_surveys") is None  # no file: as a cancel
+
+
+class Picker:
+    def __init__(self) -> None:
+        self.folder, self.filters = "", []
+
+    def appendFilter(self, title: str, pattern: str) -> None:
+        self.filters.append((title, pattern))
+
+    def setDisplayDirectory(self, url: str) -> None:
+        self.folder = url
+
+    def execute(self) -> int:
+        return 0  # «Отмена»
+
+
+def test_the_calc_file_picker_opens_in_the_folder_of_the_book(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("MENTORXL_NO_DIALOGS", raising=False)
+    picker = Picker()
+
+    class PickerContext(Context):
+        def createInstanceWithContext(self, name: str, ctx: Any) -> Any:
+            assert name == "com.sun.star.ui.dialogs.FilePicker"
+            return picker
+
+    doc = Document()
+    doc.getURL = lambda: "file:///home/kurator/%D0%A8%D0%BA%D0%BE%D0%BB%D0%B0/book.ods"  # type: ignore[attr-defined]
+    assert libreoffice._answers(PickerContext(), doc, "import_surveys") is None
+    assert picker.folder == "file:///home/kurator/%D0%A8%D0%BA%D0%BE%D0%BB%D0%B0/"
+    assert picker.filters == [("Выгрузка анкет или дорожная карта (*.xlsx, *.csv, *.docx, *.doc, *.odt)",
+                               "*.xlsx;*.csv;*.docx;*.doc;*.odt")]

@@ -166,9 +166,10 @@ def test_the_roadmap_of_a_new_book_is_numbered_and_planned():
 
 def test_xlwings_config_records_the_interpreter_only_for_its_own_platform(tmp_path):
     windows = dict(xlwings_config(r"C:\Python311\python.exe", "win32", str(tmp_path)))
-    assert windows["Interpreter_Win"] == r"C:\Python311\python.exe" and windows["Interpreter_Mac"] == ""
+    assert windows["Interpreter_Win"] == r"C:\Python311\python.exe" and "Interpreter_Mac" not in windows
     mac = dict(xlwings_config("/usr/local/bin/python3", "darwin", str(tmp_path)))
-    assert mac["Interpreter_Mac"] == "/usr/local/bin/python3" and mac["Interpreter_Win"] == ""
+    assert mac["Interpreter_Mac"] == "/usr/local/bin/python3" and "Interpreter_Win" not in mac
+    assert all(value for value in (*windows.values(), *mac.values())), "an empty key hides the user's config"
     assert "Conda Env" not in windows
 
 
@@ -185,13 +186,9 @@ def test_without_a_pythonw_beside_it_the_interpreter_itself_is_recorded(tmp_path
     assert windows_interpreter(str(tmp_path / "python3.11")) == str(tmp_path / "python3.11")
 
 
-def test_the_portable_xlwings_sheet_names_the_keys_with_no_value_of_the_building_machine():
+def test_the_portable_book_has_no_xlwings_sheet_so_the_users_own_xlwings_conf_is_not_overridden():
     layout = book_layout(org=None, year_start=2025, variant="school", today=TODAY, xlwings=True, portable=True)
-    conf = layout.sheets[-1]
-    keys = [c.value for c in conf.cells if c.col == 0]
-    values = [c.value for c in conf.cells if c.col == 1]
-    assert conf.name == "xlwings.conf" and keys == ["Interpreter_Win", "Interpreter_Mac", "PYTHONPATH"]
-    assert values == ["", "", ""]
+    assert [s.name for s in layout.sheets] == list(k.SHEET_ORDER)
 
 
 def test_xlwings_config_names_the_conda_environment_the_interpreter_lives_in(tmp_path):

@@ -27,9 +27,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from mentorxl.assets import asset_dir
 from mentorxl.builder.vba.cfb import write_compound_file
 from mentorxl.builder.vba.ovba import compress
+from mentorxl.core.buttons import BUTTONS as REGISTRY
+from mentorxl.core.buttons import Button
 
 STANDARD, CLASS, DOCUMENT = "standard", "class", "document"
 KINDS = (STANDARD, CLASS, DOCUMENT)
@@ -38,18 +39,8 @@ WORKBOOK_BASE = "0{00020819-0000-0000-C000-000000000046}"
 WORKSHEET_BASE = "0{00020820-0000-0000-C000-000000000046}"
 CLASS_BASE = "0{FCFB3D2A-A0FA-1068-A738-08002B3371B5}"
 
-# Sub name -> (caption of the button on «Панель», function of mentorxl.excel it runs)
-BUTTONS: dict[str, tuple[str, str]] = {
-    "CheckData": ("Проверить данные", "check_data"),
-    "MatchPairs": ("Подобрать пары", "match_pairs"),
-    "ApprovePairs": ("Утвердить пары", "approve_pairs"),
-    "MakeOrder": ("Сформировать приказ", "make_order"),
-    "PairDocuments": ("Документы по парам", "pair_documents"),
-    "MonitoringReport": ("Отчёт по мониторингу", "monitoring_report"),
-    "ImportSurveys": ("Импорт анкет", "import_surveys"),
-    "UpdateRoadmap": ("Обновить дорожную карту", "update_roadmap"),
-    "CompletePairs": ("Завершить пары", "complete_pairs"),
-}
+# Sub name -> (caption of the button on «Панель», function of mentorxl.excel it runs), from the one registry
+BUTTONS: dict[str, tuple[str, str]] = {b.sub: (b.caption, b.name) for b in REGISTRY}
 
 # The references Excel gives every new workbook besides VBA and Excel themselves (MS-OVBA 2.3.4.2.2.5).
 REFERENCES: tuple[tuple[str, str], ...] = (
@@ -179,16 +170,35 @@ def standard_modules(buttons: Mapping[str, str], *, documents: Sequence[str] = (
     return modules
 
 
+MODULE_HEADER = """Attribute VB_Name = "MentorXL"
+' MentorXL: the macros behind the buttons of the dashboard sheet. Each Sub runs one function of the
+' Python module mentorxl.excel through RunPython of the xlwings module of this workbook (standalone mode).
+' GENERATED from the button registry mentorxl/core/buttons.py by `make workbook`: do not edit by hand.
+' Keep this file ASCII-only: the VBA editor reads it in the code page of the user's Windows.
+Option Explicit
+"""
+
+
+def mentorxl_source(buttons: Sequence[Button] = REGISTRY) -> str:
+    """The text of macros/MentorXL.bas: one Sub per button of the registry, in its order."""
+    parts = [MODULE_HEADER]
+    for i, b in enumerate(buttons, start=1):
+        parts.append(f"\n' button {i} of the dashboard: mentorxl.excel.{b.name}\n"
+                     f"Public Sub {b.sub}()\n"
+                     f'    RunPython "import mentorxl.excel as m; m.{b.name}()"\n'
+                     "End Sub\n")
+    return "".join(parts)
+
+
 def mentorxl_module(buttons: Mapping[str, str]) -> VbaModule:
-    """macros/MentorXL.bas, checked to run the function `buttons` names for each Sub."""
-    path = asset_dir("macros") / "MentorXL.bas"
-    source = _read(path)
+    """The MentorXL module made from the registry, checked to run the function `buttons` names for each Sub."""
+    source = mentorxl_source()
     if not source.isascii():
-        raise VbaProjectError(f"{path}: the macros must be ASCII-only")
+        raise VbaProjectError("the MentorXL module must be ASCII-only")
     calls = macro_calls(source)
     wrong = {sub: fn for sub, fn in buttons.items() if calls.get(sub) != fn}
     if wrong:
-        raise VbaProjectError(f"{path} lacks Subs that run mentorxl.excel as BUTTONS says: {wrong}")
+        raise VbaProjectError(f"the button registry has no Subs that run mentorxl.excel as asked: {wrong}")
     return VbaModule("MentorXL", STANDARD, source)
 
 
