@@ -30,8 +30,8 @@ def carry_over(book: WorkbookPort, plan: NewYearPlan) -> None:
         if updates:
             book.update_cells(spec, updates)
     book.replace_rows(k.PAIRS, plan.pairs)
-    book.replace_rows(k.SURVEYS, [])
-    book.replace_rows(k.MEETINGS, [])
+    book.replace_rows(k.SURVEYS, [], own_columns_too=True)  # the answers under the questions' own columns too
+    book.replace_rows(k.MEETINGS, [], own_columns_too=True)
 
 
 def new_year(path: Path, *, out: Path | None, today: date) -> Outcome:

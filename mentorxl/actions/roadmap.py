@@ -51,7 +51,7 @@ def import_roadmap(book: WorkbookPort, document: Path, *, overwrite: bool, today
     message += "."
     if kept and not plan.replace:
         message += (f" Прежние мероприятия книги ({kept}) сохранены; чтобы заменить дорожную карту таблицей "
-                    "документа, загрузите его с --overwrite (кнопкой — ответив «да» на вопрос о замене).")
+                    "документа, загрузите его командой «mentorxl import КНИГА ДОКУМЕНТ --as roadmap --overwrite».")
     if not plan.rows:
         message += " Нового в документе нет."
     lines = [f"«{header}» → {FIELD_LABEL.get(field, '«Комментарий»')}" for field, header in plan.columns.items()]

@@ -62,8 +62,9 @@ class FakeBook(GridBook):
         self.tables_resized.append((sheet, header_row, last_row))
 
     # the port -----------------------------------------------------------------------------------------
-    def replace_rows(self, spec: SheetSpec, rows: Sequence[Mapping[str, object]]) -> None:
-        super().replace_rows(spec, rows)
+    def replace_rows(self, spec: SheetSpec, rows: Sequence[Mapping[str, object]], *,
+                     own_columns_too: bool = False) -> None:
+        super().replace_rows(spec, rows, own_columns_too=own_columns_too)
         self.log.append(("replace", self.table(spec).sheet, len(rows)))
         self._tables.pop(spec.key, None)
 

@@ -162,13 +162,16 @@ class GridBook:
         for key, col in table.columns.items():
             self.write_cells(table.sheet, first, col, [cell_value(r.get(key)) for r in rows], template_row=template)
 
-    def replace_rows(self, spec: SheetSpec, rows: Sequence[Mapping[str, object]]) -> None:
+    def replace_rows(self, spec: SheetSpec, rows: Sequence[Mapping[str, object]], *,
+                     own_columns_too: bool = False) -> None:
         table = self.ready(spec)
         header = table.header_row or 0
         first = header + 1
-        # the user's own columns the rows carry (notes beside a suggestion) move with their row; the others stay
+        # the user's own columns a row carries (the notes kept beside a suggestion) move with their row; the
+        # others are the user's and stay as they are, unless the whole rows go (`own_columns_too`)
         table = replace(table, columns=written_columns(table, rows))
-        for col in table.columns.values():
+        cleared = {*table.columns.values(), *(table.extra.values() if own_columns_too else ())}
+        for col in cleared:
             self.clear_cells(table.sheet, first, col)
         self._write_rows(table, first, rows, first)
         link_col = table.columns.get("sheet")

@@ -222,10 +222,11 @@ class HeadlessBook(GridBook):
                            "Нажмите кнопку в открытой книге, или сохраните и закройте книгу и запустите команду "
                            "снова, или запишите результат в копию: --out Копия.xlsx.")
 
-    def replace_rows(self, spec: SheetSpec, rows: Sequence[Mapping[str, object]]) -> None:
+    def replace_rows(self, spec: SheetSpec, rows: Sequence[Mapping[str, object]], *,
+                     own_columns_too: bool = False) -> None:
         if self._lists_skipped(spec):
             return
-        super().replace_rows(spec, rows)
+        super().replace_rows(spec, rows, own_columns_too=own_columns_too)
 
     def append_rows(self, spec: SheetSpec, rows: Sequence[Mapping[str, object]], *,
                     own_columns: bool = False) -> None:

@@ -33,8 +33,11 @@ class WorkbookPort(Protocol):
     def read(self, specs: Iterable[SheetSpec] | None = None,
              required: Iterable[SheetSpec] | None = None) -> ProgramData: ...
 
-    def replace_rows(self, spec: SheetSpec, rows: Sequence[Mapping[str, object]]) -> None:
-        """Replace the data rows of a sheet the program owns («Ошибки», «Подбор»); keys are column keys."""
+    def replace_rows(self, spec: SheetSpec, rows: Sequence[Mapping[str, object]], *,
+                     own_columns_too: bool = False) -> None:
+        """Replace the data rows of a sheet the program owns («Ошибки», «Подбор»); keys are column keys, a user's
+        own column by its header (it then moves with its row). The user's other columns stay, unless
+        `own_columns_too` (the rows go whole: the survey questions of a new year's book)."""
 
     def append_rows(self, spec: SheetSpec, rows: Sequence[Mapping[str, object]], *,
                     own_columns: bool = False) -> None:

@@ -77,8 +77,8 @@ def run(open_book: Callable[[], Any]) -> dict[str, object]:
     data = open_book().read(required=REQUIRED)
     suggestions = data.tables[k.SUGGESTIONS.key]
     seen["suggestions"] = [(s.mentee, s.mentor, s.score, s.matched, s.decision) for s in data.suggestions]
-    seen["user's column kept"] = [suggestions.extra_value(cells, NOTE) for _, cells in suggestions.rows
-                                  if NOTE in suggestions.extra]
+    seen["user's column kept"] = [
+        suggestions.extra_value(cells, NOTE) or None for _, cells in suggestions.rows if NOTE in suggestions.extra]
     seen["pairs"] = [(int(float(str(p.number))), p.mentor, p.mentees, p.start.isoformat() if p.start else None,
                       p.goal, p.status) for p in data.pairs]
     seen["mentee statuses"] = [(m.name, m.status) for m in data.mentees]

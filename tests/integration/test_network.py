@@ -102,7 +102,8 @@ def test_a_mentee_without_a_mentor_at_home_gets_one_from_a_school_of_the_same_vi
     lonely = next(ws for ws in wb.worksheets if ws.title.startswith("003"))
     left = [r for r in lonely.iter_rows(min_row=4, values_only=True) if r[0]]
     assert [(r[0], r[1]) for r in left] == [(ALONE, None)]
-    assert "нет свободного наставника" in left[0][6] or "робототехника" in left[0][6]
+    why = dict(zip([c.value for c in lonely[3]], left[0], strict=True))["Пояснение"]  # by header: columns move
+    assert "нет свободного наставника" in why or "робототехника" in why
 
 
 def test_no_name_of_anyone_who_did_not_agree_leaves_their_school(folder: Path, tmp_path: Path) -> None:
@@ -181,7 +182,8 @@ def test_from_the_command_line_a_school_loads_its_sheet_and_approves_the_network
     wb = openpyxl.load_workbook(chosen)
     ws = wb[k.SUGGESTIONS.name]
     header_row = next(r for r in range(1, 6) if ws.cell(r, 1).value == "Наставляемый")
-    ws.cell(header_row + 1, 8).value = "Утвердить"
+    decision = [c.value for c in ws[header_row]].index("Решение") + 1
+    ws.cell(header_row + 1, decision).value = "Утвердить"
     wb.save(chosen)
     approved = tmp_path / "пары.xlsx"
     assert main(["approve", str(book), "--out", str(approved)]) == 0
