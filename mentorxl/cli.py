@@ -242,10 +242,12 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--reason",
                    help="причина досрочного завершения: пара расторгается, наставляемому подбирается замена")
     c.add_argument("--out", help="папка для приказа")
+    c.add_argument("--json", action="store_true", help="вывести итог в JSON")
 
     c = command("new-year", cmd_new_year, "книга следующего учебного года из этой (эта остаётся архивом)")
     c.add_argument("book")
     c.add_argument("--out", help="путь к новой книге (по умолчанию — рядом, с новым учебным годом в имени)")
+    c.add_argument("--json", action="store_true", help="вывести итог в JSON")
 
     c = command("network", cmd_network, "муниципальный банк наставников и сетевые пары (по согласию)")
     c.add_argument("folder")

@@ -87,9 +87,11 @@ def complete_pairs(book: WorkbookPort, *, on: date | None, numbers: Sequence[str
     return Outcome(
         message, files=[*files, *([saved] if saved else [])], open_files=True, lines=lines,
         data={"date": on.isoformat(), "finished": [p.number for p in plan.finished],
+              "completed": [{"pair": p.number, "mentor": p.mentor, "mentees": list(p.mentees)}
+                            for p in plan.finished],
               "ended": [{"pair": p.number, "reason": why} for p, why in plan.ended],
               "replacements": [{"mentee": r.mentee, "old_pair": r.old_pair, "mentor": r.mentor, "pair": r.number}
                                for r in plan.replacements],
               "freed": plan.freed,
               "missing_final_surveys": [{"pair": n, "person": who} for n, who in plan.missing_final],
-              "files": [str(f) for f in files]})
+              "book": str(saved) if saved else None, "files": [str(f) for f in files]})

@@ -14,6 +14,10 @@ from mentorxl.core.new_year import NewYearPlan, plan_new_year
 from mentorxl.errors import BookUnreadable, MentorXLError
 
 
+# what the new book gets (mentees_left: those marked «Выбыл», carried with the mark); the rest stays in the archive
+ARCHIVE_KEEPS_NOT = ("roadmap", "mentors", "mentees", "mentees_finished", "mentees_left", "pairs")
+
+
 def new_year_name(book: Path, year: str) -> Path:
     """«Наставничество 2025-2026.xlsx» -> «Наставничество 2026-2027.xlsx»; a name without a year gets the new one."""
     shown = year.replace("/", "-")
@@ -78,5 +82,8 @@ def new_year(path: Path, *, out: Path | None, today: date) -> Outcome:
         lines.append("Нагрузка наставников в новом году: " + "; ".join(f"{name} — {n}" for name, n in busy.items())
                      + ".")
     return Outcome(message, files=[written] if written else [], lines=lines,
-                   data={"year": plan.year, "file": str(target), "archive": str(path), "carried": c,
-                         "load": plan.load})
+                   data={"year": plan.year, "file": str(target), "archive": str(path),
+                         "carried": {key: c[key] for key in ARCHIVE_KEEPS_NOT},
+                         "left": {key.removesuffix("_left"): c[key] for key in ("pairs_left", "surveys_left",
+                                                                               "meetings_left")},
+                         "load": plan.load, "ended_term": list(plan.ended_term)})

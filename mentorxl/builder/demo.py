@@ -8,6 +8,14 @@ synonyms, other word forms, and two typos (`DEMO_TAG_TYPOS`). Five pairs are in 
 a pair in force, middle surveys for two of them, a journal of meetings since the order, the roadmap done up
 to `today`, preferences of a few people, rewards of three mentors.
 
+For the municipality (issue 14) every person has a «Дата рождения» (the young specialists under 35, the
+mentors older); «Молодой специалист» says «да» for the young specialists by category and «нет» for the
+teacher preparing for attestation (the others are left to the age and «Стаж»); a few mentors with free places
+and the mentees no mentor of the school covers agree to network mentoring («Согласие на сетевое
+наставничество»). `NETWORK_SCHOOLS` are three more schools of the district for `make demo`: `new --demo --org`
+with one of their names gives that school's ИНН, ОГРН, settlement and address and leaves out the mentors it does
+not have (a small rural school has no mentor for some requests); any other name gets an ИНН of its own.
+
 Dates follow the school year of `today` (September–August): a date the school year would put after
 `today` moves back so that it is in the past (a demo built on 5 September still shows pairs at work).
 Random choices come from a fixed seed: the same `today` gives the same book.
@@ -65,6 +73,39 @@ DOCS_FOLDER = "Документы наставничества"  # beside the bo
 TEACHER_FORM = "педагог – педагог"
 ORDER_NUMBER = "148-о"
 LATIN_O = "o"  # U+006F, looks like the Cyrillic «о»
+
+
+@dataclass(frozen=True, slots=True)
+class NetworkSchool:
+    """Another demo school of the district: its settings, and the mentors of `MENTORS` it does not have."""
+
+    full_name: str
+    short_name: str
+    inn: str
+    ogrn: str
+    place: str
+    address: str
+    staff: int
+    without: frozenset[str]  # names of the demo mentors this school has not got
+
+
+NETWORK_SCHOOLS: tuple[NetworkSchool, ...] = (
+    NetworkSchool("Муниципальное казённое общеобразовательное учреждение «Основная общеобразовательная школа» "
+                  "села Мезенское", "МКОУ «ООШ с. Мезенское»", "6639010010", "1026600000118", "с. Мезенское",
+                  "624136, Свердловская область, с. Мезенское, ул. Трактовая, д. 12", 24,
+                  frozenset({"Лебедева Ольга Ивановна", "Волкова Светлана Геннадьевна",
+                             "Захарова Ирина Николаевна", "Егорова Людмила Петровна"})),
+    NetworkSchool("Муниципальное казённое общеобразовательное учреждение «Средняя общеобразовательная школа» "
+                  "деревни Боярка", "МКОУ «СОШ д. Боярка»", "6639010028", "1026600000129", "д. Боярка",
+                  "624137, Свердловская область, д. Боярка, ул. Лесная, д. 3", 31,
+                  frozenset({"Лебедева Ольга Ивановна", "Волкова Светлана Геннадьевна",
+                             "Захарова Ирина Николаевна", "Григорьев Алексей Викторович"})),
+    NetworkSchool("Муниципальное автономное общеобразовательное учреждение «Гимназия № 2» города Заречного",
+                  "МАОУ «Гимназия № 2»", "6639010035", "1026600000130", "г. Заречный",
+                  "624130, Свердловская область, г. Заречный, ул. Ленина, д. 2", 95,
+                  frozenset({"Волкова Светлана Геннадьевна"})),
+)
+NETWORK_BY_NAME = {name: school for school in NETWORK_SCHOOLS for name in (school.full_name, school.short_name)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,6 +217,30 @@ MENTORS: tuple[_Mentor, ...] = (
             comment="Большая нагрузка в этом году, готова со следующего учебного года"),
 )
 
+# Ages on 1 September of the school year (the «Дата рождения» is made from them, day and month fixed per person);
+# young specialists by category are under 35, Романова and Герасимова (new staff) are young by age only.
+AGES: dict[str, int] = {
+    "Ершова Анастасия Игоревна": 23, "Киселёва Дарья Андреевна": 24, "Макарова Валерия Олеговна": 22,
+    "Смирнов Илья Дмитриевич": 25, "Орлова Ксения Викторовна": 26, "Белоусова Алина Романовна": 24,
+    "Романова Екатерина Павловна": 29, "Зайцев Никита Сергеевич": 22, f"К{LATIN_O}валёва Полина Артёмовна": 23,
+    "Степанова Юлия Викторовна": 36, "Фролова Мария Алексеевна": 38, "Никитина Ольга Сергеевна": 41,
+    "Андреев Максим Олегович": 37, "Васильева Татьяна Игоревна": 34, "Герасимова Анна Вадимовна": 27,
+    "Медведева Софья Андреевна": 23, "Лаптева Вероника Юрьевна": 24,
+    "Соколова Татьяна Викторовна": 51, "Кузнецов Андрей Павлович": 46, "Морозова Наталья Сергеевна": 49,
+    "Лебедева Ольга Ивановна": 39, "Новиков Сергей Александрович": 43, "Павлова Елена Михайловна": 42,
+    "Федорова Марина Юрьевна": 44, "Волкова Светлана Геннадьевна": 48, "Егорова Людмила Петровна": 55,
+    "Захарова Ирина Николаевна": 41, "Григорьев Алексей Викторович": 36, "Тихонова Галина Алексеевна": 52,
+}
+# «Молодой специалист» as a куратор types it: «да» for the young specialists by category, «нет» for a teacher of
+# nine years who is 34 (the age alone would count her), empty for the others (the age and «Стаж» decide).
+YOUNG_SAID: dict[str, str] = {"Васильева Татьяна Игоревна": "нет"}
+# Network mentoring (issue 14): mentees whose requests no free mentor of a small school covers, and mentors of
+# subjects a small school lacks, with places left after the school's own pairs.
+NETWORK_MENTEES = frozenset({"Степанова Юлия Викторовна", "Фролова Мария Алексеевна", "Никитина Ольга Сергеевна",
+                             "Лаптева Вероника Юрьевна"})
+NETWORK_MENTORS = frozenset({"Лебедева Ольга Ивановна", "Волкова Светлана Геннадьевна", "Захарова Ирина Николаевна",
+                             "Егорова Людмила Петровна", "Тихонова Галина Алексеевна"})
+
 # (№, mentor, mentees, kind, goal); the last one is a draft after matching, without an order yet.
 PAIRS: tuple[tuple[int, int, tuple[int, ...], str, str], ...] = (
     (1, 0, (0, 1, 2), "групповое", "Адаптация молодых учителей начальных классов: современный урок, классное "
@@ -228,16 +293,37 @@ class _Clock:
         return min(natural, self.today - timedelta(days=margin))
 
 
-def _mentor_rows(clock: _Clock, rng: random.Random) -> list[RowData]:
+def born(name: str, year: int) -> date:
+    """A «Дата рождения» that makes `name` `AGES[name]` years old on 1 September of `year` (day and month from
+    the letters of the name: the same every time, no draw from the demo's random sequence)."""
+    code = sum(ord(ch) for ch in name)
+    month, day = 1 + code % 12, 1 + code % 28
+    return date(year - AGES[name] - (1 if (month, day) > (9, 1) else 0), month, day)
+
+
+def organisation_inn(name: str) -> str:
+    """A 10-digit ИНН of a legal entity (control digit right) made from an organisation's name: `new --demo --org`
+    with different names gives different organisations to the municipal summary."""
+    import hashlib
+
+    digits = "66" + str(int(hashlib.sha256(name.encode()).hexdigest(), 16) % 10**7).zfill(7)
+    weights = (2, 4, 10, 3, 5, 9, 4, 6, 8)
+    return digits + str(sum(int(c) * w for c, w in zip(digits, weights, strict=True)) % 11 % 10)
+
+
+def _mentor_rows(clock: _Clock, rng: random.Random, without: frozenset[str] = frozenset()) -> list[RowData]:
     rows = []
     for i, m in enumerate(MENTORS):
         consent = clock.on(9, 12, margin=70) + timedelta(days=rng.randint(0, 12))
+        if m.name in without:
+            continue
         rows.append({
             "name": m.name, "position": m.position, "subject": m.subject, "experience": m.experience,
             "category": m.category, "competences": m.competences, "capacity": m.capacity,
             "consent_mentoring": None if i == NO_CONSENT_MENTOR else consent, "consent_pd": consent,
             "trained_on": clock.on(10, 3, margin=30) if m.trained else None, "status": m.status,
             "preferred": m.preferred, "reward": m.reward, "comment": m.comment,
+            "birth_date": born(m.name, clock.year), "network_consent": consent if m.name in NETWORK_MENTORS else None,
         })
     return rows
 
@@ -253,7 +339,9 @@ def _mentee_rows(clock: _Clock, rng: random.Random, paired: set[int], finished: 
             "name": m.name, "position": m.position, "subject": m.subject, "experience": m.experience,
             "category": m.category, "requests": m.requests, "form": m.form, "consent_pd": consent,
             "status": in_pair if i in paired else v.MENTEE_WAITING, "preferred": m.preferred,
-            "comment": m.comment,
+            "comment": m.comment, "birth_date": born(m.name, clock.year),
+            "young": YOUNG_SAID.get(m.name, "да" if m.category == YOUNG else ""),
+            "network_consent": (consent if isinstance(consent, date) else "да") if m.name in NETWORK_MENTEES else None,
         })
     return rows
 
@@ -354,12 +442,18 @@ def demo_school(today: date, *, variant: str = "school", org: str | None = None)
     active = end >= today
     paired = {i for _, _, mentees, _, _ in PAIRS for i in mentees}
     settings: dict[str, object] = {**SETTINGS, k.SET_START: order, k.SET_DOCS_FOLDER: DOCS_FOLDER}
-    if org:  # both names: eight demo schools made with eight names are eight rows of the summary
+    network = NETWORK_BY_NAME.get(org or "")
+    if network is not None:  # one of the district's schools of `make demo`
+        settings.update({k.SET_ORG_FULL: network.full_name, k.SET_ORG_SHORT: network.short_name,
+                         k.SET_ORG_INN: network.inn, k.SET_ORG_OGRN: network.ogrn, k.SET_PLACE: network.place,
+                         k.SET_ORG_ADDRESS: network.address, SET_STAFF: network.staff})
+    elif org:  # both names and an ИНН of its own: eight demo schools with eight names are eight organisations
         settings[k.SET_ORG_FULL] = settings[k.SET_ORG_SHORT] = org
+        settings[k.SET_ORG_INN] = organisation_inn(org)
     return SchoolData(
         settings=settings,
         roadmap=_roadmap(variant, clock, rng),
-        mentors=_mentor_rows(clock, rng),
+        mentors=_mentor_rows(clock, rng, network.without if network else frozenset()),
         mentees=_mentee_rows(clock, rng, paired, not active),
         pairs=_pair_rows(order, end, active),
         surveys=_survey_rows(order, today, rng),

@@ -141,3 +141,30 @@ def test_complete_on_the_command_line_writes_a_result_book_and_the_order(tmp_pat
     assert code == 0 and "завершено пар и групп — 2" in out
     assert list((tmp_path / "Резервные копии").iterdir())  # the book itself changed, a backup copy kept
     assert list((tmp_path / "docs").glob("Приказ об итогах*.docx"))
+
+
+def test_complete_with_json_prints_one_object_naming_what_was_completed_and_replaced(tmp_path: Path, capsys) -> None:
+    import json
+
+    master = write_book(tmp_path / "книга.xlsx", book().grids)
+    code = main(["complete", str(master), "--date", "01.06.2026", "--pairs", "2", "--reason", "Болезнь наставника",
+                 "--out", str(tmp_path / "docs"), "--today", "01.06.2026", "--json"])
+    captured = capsys.readouterr()
+    found = json.loads(captured.out)
+    assert code == 0 and "расторгнуто досрочно — 1" in captured.err
+    assert found["completed"] == [] and found["ended"] == [{"pair": "2", "reason": "Болезнь наставника"}]
+    assert [r["mentee"] for r in found["replacements"]] == ["Смирнов Илья Дмитриевич"]
+    assert found["replacements"][0]["mentor"] == "Белова Ирина Владимировна"
+    assert found["book"] == str(master) and any(f.endswith(".docx") for f in found["files"])
+
+
+def test_complete_with_json_lists_the_pairs_completed_by_term_with_their_people(tmp_path: Path, capsys) -> None:
+    import json
+
+    master = write_book(tmp_path / "книга.xlsx", book().grids)
+    assert main(["complete", str(master), "--date", "01.06.2026", "--out", str(tmp_path / "docs"),
+                 "--today", "01.06.2026", "--json"]) == 0
+    found = json.loads(capsys.readouterr().out)
+    assert {p["pair"]: p["mentees"] for p in found["completed"]} == {
+        "1": ["Петрова Анна Сергеевна"], "3": ["Ершова Анастасия Игоревна"]}
+    assert found["finished"] == ["1", "3"]

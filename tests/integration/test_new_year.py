@@ -145,3 +145,19 @@ def test_the_highlight_dates_of_the_roadmap_move_to_the_new_year(tmp_book, tmp_p
     first = ws.cell(row=2, column=header.index(FIRST_DUE) + 1).value
     assert ws.cell(row=2, column=header.index("Срок") + 1).value == "до 15 сентября 2026 г."
     assert first == datetime(2026, 9, 15)
+
+
+def test_new_year_with_json_prints_one_object_of_what_was_carried_and_what_was_left(tmp_path: Path, capsys) -> None:
+    import json
+
+    old = write_book(tmp_path / "книга.xlsx", sheets())
+    code = main(["new-year", str(old), "--out", str(tmp_path / "новая.xlsx"), "--today", "25.08.2026", "--json"])
+    captured = capsys.readouterr()
+    found = json.loads(captured.out)
+    assert code == 0 and "2026/2027" in captured.err
+    assert found["year"] == "2026/2027" and found["file"] == str(tmp_path / "новая.xlsx")
+    assert found["archive"] == str(old)
+    assert found["carried"] == {"roadmap": 3, "mentors": 2, "mentees": 4, "mentees_finished": 1, "mentees_left": 1,
+                                "pairs": 1}
+    assert found["left"] == {"pairs": 1, "surveys": 1, "meetings": 1}
+    assert found["load"] == {"Кузнецова Ольга Ивановна": 1, "Орлов Игорь Петрович": 0}

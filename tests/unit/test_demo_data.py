@@ -63,6 +63,42 @@ def test_the_organisation_given_on_the_command_line_replaces_both_demo_names():
     assert settings[k.SET_ORG_FULL] == settings[k.SET_ORG_SHORT] == "МАОУ «Лицей № 1»"
 
 
+def test_demo_schools_made_with_different_names_have_different_inns_with_a_right_control_digit():
+    inns = {demo.demo_school(TODAY, org=f"МБОУ «СОШ № {n}»").settings[k.SET_ORG_INN] for n in range(1, 9)}
+    assert len(inns) == 8 and demo.SETTINGS[k.SET_ORG_INN] not in inns
+    weights = (2, 4, 10, 3, 5, 9, 4, 6, 8)
+    assert all(len(i) == 10 and int(i[9]) == sum(int(c) * w for c, w in zip(i, weights)) % 11 % 10 for i in inns)
+
+
+def test_a_district_school_of_the_demo_has_its_own_settings_and_lacks_the_mentors_it_does_not_have():
+    rural = demo.NETWORK_SCHOOLS[0]
+    school = demo.demo_school(TODAY, org=rural.short_name)
+    assert school.settings[k.SET_ORG_INN] == rural.inn and school.settings[k.SET_PLACE] == rural.place
+    assert school.settings[k.SET_ORG_FULL] == rural.full_name and school.settings["Численность педагогов"] == 24
+    names = {m["name"] for m in school.mentors}
+    assert not names & rural.without and len(names) == len(demo.MENTORS) - len(rural.without)
+    assert len({s.inn for s in demo.NETWORK_SCHOOLS} | {demo.SETTINGS[k.SET_ORG_INN]}) == 4
+    assert len({s.place for s in demo.NETWORK_SCHOOLS}) == 3
+
+
+def test_the_demo_fills_the_columns_the_indicators_and_the_network_read():
+    from mentorxl.core.indicators import age_on
+
+    school = demo.demo_school(TODAY)
+    sept = date(2025, 9, 1)
+    young = [m for m in school.mentees if m["category"] == demo.YOUNG]
+    assert all(age_on(m["birth_date"], sept) < 35 and m["young"] == "да" for m in young)
+    assert all(age_on(m["birth_date"], sept) >= 35 for m in school.mentors)
+    under_35_not_by_category = [m["name"] for m in school.mentees
+                                if m["category"] != demo.YOUNG and age_on(m["birth_date"], sept) < 35]
+    assert "Романова Екатерина Павловна" in under_35_not_by_category
+    assert {m["name"] for m in school.mentees if m["young"] == "нет"} == {"Васильева Татьяна Игоревна"}
+    assert {m["name"] for m in school.mentees if m["network_consent"]} == demo.NETWORK_MENTEES
+    assert {m["name"] for m in school.mentors if m["network_consent"]} == demo.NETWORK_MENTORS
+    for key in (k.SET_ORG_INN, k.SET_ORG_OGRN, k.SET_ORG_ADDRESS, k.SET_MENTOR_PAY, "Численность педагогов"):
+        assert school.settings[key], key
+
+
 def test_every_demo_tag_is_known_to_the_dictionary_except_the_deliberate_typos():
     school = demo.demo_school(TODAY)
     typed = [t for m in school.mentees for t in split_list(m["requests"])]
