@@ -13,7 +13,6 @@ from mentorxl.core import contract as k
 from mentorxl.core.new_year import NewYearPlan, plan_new_year
 from mentorxl.errors import BookUnreadable, MentorXLError
 
-
 # what the new book gets (mentees_left: those marked «Выбыл», carried with the mark); the rest stays in the archive
 ARCHIVE_KEEPS_NOT = ("roadmap", "mentors", "mentees", "mentees_finished", "mentees_left", "pairs")
 

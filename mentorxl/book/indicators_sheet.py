@@ -31,7 +31,8 @@ def _of(r: SchoolRow) -> ix.Indicators:
 
 def _columns(rows: Sequence[SchoolRow]) -> list[tuple[str, str, str]]:
     """(key, title, kind) of every indicator any book has, main ones first."""
-    found: dict[str, tuple[str, str, str]] = {d.key: (d.key, d.title, d.kind) for d in ix.DEFINITIONS}
+    found: dict[str, tuple[str, str, str]] = {d.key: (d.key, d.title, d.kind)
+                                              for d in (*ix.DEFINITIONS, ix.RETENTION_ACROSS)}
     merged = ix.total([_of(r) for r in rows])
     for i in [*merged.pairs, *merged.groups]:
         found.setdefault(i.key, (i.key, i.title, i.kind))
@@ -110,7 +111,7 @@ def write_indicator_sheets(wb: Any, result: Consolidation, f: dict[str, Any], bo
         d.set_column(c, c, width)
     shown = {"pct": "числитель / знаменатель, %", "mean": "среднее: числитель / знаменатель (1–10)",
              "money": "доплата в месяц: числитель / знаменатель"}
-    lines = [(x.title, x.numerator, x.denominator, shown[x.kind]) for x in ix.DEFINITIONS]
+    lines = [(x.title, x.numerator, x.denominator, shown[x.kind]) for x in (*ix.DEFINITIONS, ix.RETENTION_ACROSS)]
     lines += [
         ("Пары: форма / вид …", "пары учебного года (один наставляемый) этой формы или этого вида",
          "все пары учебного года", shown["pct"]),

@@ -8,7 +8,7 @@ sums; the satisfaction index of the totals is the mean of the schools' indexes w
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from mentorxl.core import contract as k
@@ -16,6 +16,7 @@ from mentorxl.core import vocabulary as v
 from mentorxl.core.indicators import Indicators, indicators
 from mentorxl.core.monitoring import monitor
 from mentorxl.core.program import ProgramData
+from mentorxl.core.retention import YearPeople, retention_across, year_people
 from mentorxl.core.terms import school_year_start
 
 TOTAL = "Итого"
@@ -48,6 +49,7 @@ class SchoolRow:
     year: int = 0  # the first year of «Учебный год» (the school year of the day of the count when empty)
     modified: str = ""  # when the book was last saved (ISO), as the book itself says; "" unknown
     indicators: Indicators | None = None
+    people: YearPeople | None = None  # tokens, not names: retention across years (core/retention.py)
 
     @property
     def coverage(self) -> float | None:
@@ -93,7 +95,7 @@ def school_row(data: ProgramData, today: date, fallback_name: str) -> SchoolRow:
     return SchoolRow(
         full_name=s.get(k.SET_ORG_FULL), inn=s.get(k.SET_ORG_INN).strip(),
         year=school_year_start(s.get(k.SET_YEAR), today),
-        indicators=indicators(data, today, m.roles),
+        indicators=indicators(data, today, m.roles), people=year_people(data, today),
         organisation=s.get(k.SET_ORG_SHORT) or s.get(k.SET_ORG_FULL) or fallback_name,
         place=s.get(k.SET_PLACE),
         mentors=m.mentors, mentees=m.mentees, pairs=m.pairs, pairs_in_force=m.pairs_in_force, groups=m.groups,
@@ -208,8 +210,27 @@ def settle(result: Consolidation, year: int) -> Consolidation:
         if key not in newest or r.modified >= newest[key].modified:
             newest[key] = r
     kept = {id(r) for r in newest.values()}
+    previous = _newest_by_year(result.rows)
     return Consolidation(
-        rows=[r for r in of_year if id(r) in kept], failures=list(result.failures),
+        rows=[_with_retention(r, previous) for r in of_year if id(r) in kept], failures=list(result.failures),
         duplicates=[Duplicate(r, newest[identity(r)]) for r in of_year if id(r) not in kept],
-        other_year=other, year=year,
+        other_year=[_with_retention(r, previous) for r in other], year=year,
     )
+
+
+def _newest_by_year(rows: Sequence[SchoolRow]) -> dict[tuple[str, int], SchoolRow]:
+    found: dict[tuple[str, int], SchoolRow] = {}
+    for r in rows:
+        key = (identity(r), r.year)
+        if key not in found or r.modified >= found[key].modified:
+            found[key] = r
+    return found
+
+
+def _with_retention(r: SchoolRow, books: dict[tuple[str, int], SchoolRow]) -> SchoolRow:
+    """The row with retention across years: the organisation's newest book of the year before, if any."""
+    if r.indicators is None or r.people is None:
+        return r
+    before = books.get((identity(r), r.year - 1))
+    across = retention_across(before.people if before is not None else None, r.people)
+    return replace(r, indicators=replace(r.indicators, across=[across]))

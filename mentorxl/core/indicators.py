@@ -18,6 +18,9 @@ Definitions (written on the «Определения показателей» sh
   at least a year before the day of the count, and of them those the bank does not mark «Выбыл». A book
   holds the year it was started for and what `new-year` carried over: who left is marked «Выбыл» there, so
   a book that does not reach a year past the end of a pair has no denominator (shown as «—»).
+- Retention across years (`core.retention`, the summary only): young specialists whose program ended in the
+  organisation's book of the previous school year («Завершил», or in a pair «Завершена»), and of them those in
+  a bank of this year's book not marked «Выбыл». One book alone has no denominator (shown «—»).
 - Mentor pay committed: «Доплата наставнику» read as roubles a month (a percentage of the salary cannot be
   summed: no figure then) times the months of the terms of the pairs and groups in force; the denominator
   is those pair-months, so the share is the monthly pay.
@@ -83,7 +86,13 @@ DEFINITIONS: tuple[Definition, ...] = (
                "«Доплата наставнику» (руб. в месяц) × месяцы сроков действующих пар и групп",
                "месяцы сроков действующих пар и групп (значение — доплата в месяц)", "money"),
 )
-BY_KEY = {d.key: d for d in DEFINITIONS}
+RETENTION_ACROSS = Definition(
+    "retention_years", "Молодые специалисты, оставшиеся в следующем учебном году",
+    "из них те, кто есть в банке наставляемых или наставников книги этого учебного года той же организации "
+    "(тот же ИНН) и не отмечен «Выбыл»",
+    "молодые специалисты, чья программа завершилась в книге прошлого учебного года той же организации "
+    "(«Завершил» в банке или пара «Завершена»)")
+BY_KEY = {d.key: d for d in (*DEFINITIONS, RETENTION_ACROSS)}
 FORM_PREFIX = "Форма: "
 KIND_PREFIX = "Вид: "
 
@@ -109,12 +118,13 @@ class Indicators:
     pay_readable: bool = True  # False: «Доплата наставнику» is filled but is no sum of roubles
     pair_count: int = 0  # pairs of the year (one mentee): the denominator of `pairs`
     group_count: int = 0  # groups of the year: the denominator of `groups`
+    across: list[Indicator] = field(default_factory=list)  # from two years' books: the summary sets it
 
     def get(self, key: str) -> Indicator:
-        return next(i for i in self.main if i.key == key)
+        return next(i for i in [*self.main, *self.across] if i.key == key)
 
     def all(self) -> list[Indicator]:
-        return [*self.main, *self.pairs, *self.groups]
+        return [*self.main, *self.across, *self.pairs, *self.groups]
 
     def as_json(self) -> list[dict[str, object]]:
         return [{"key": i.key, "title": i.title, "numerator": i.numerator, "denominator": i.denominator,
@@ -277,8 +287,11 @@ def total(many: Iterable[Indicators]) -> Indicators:
                 found[i.key] = replace(old, numerator=old.numerator + i.numerator) if old else i
         return [replace(i, denominator=count) for i in found.values()]
 
+    across = [Indicator(d.key, d.title, sum(i.numerator for x in many for i in x.across if i.key == d.key),
+                        sum(i.denominator for x in many for i in x.across if i.key == d.key), d.kind)
+              for d in (RETENTION_ACROSS,) if any(i.key == d.key for x in many for i in x.across)]
     pairs, groups = sum(x.pair_count for x in many), sum(x.group_count for x in many)
-    return Indicators(main=main, pairs=merged([x.pairs for x in many], pairs),
+    return Indicators(main=main, across=across, pairs=merged([x.pairs for x in many], pairs),
                       groups=merged([x.groups for x in many], groups),
                       pay_readable=all(x.pay_readable for x in many), pair_count=pairs, group_count=groups)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
@@ -334,3 +335,68 @@ def test_a_books_own_save_time_is_read_from_excel_and_calc_files(tmp_path: Path)
     plain = tmp_path / "не_книга.xlsx"
     plain.write_bytes(b"not a zip")
     assert saved_at(plain).startswith(str(date.today().year))  # the file's own time, when the book says nothing
+
+
+def two_years(folder: Path) -> None:
+    """One organisation (ИНН 6601002003) in 2024/2025 and in 2025/2026, another only in 2025/2026.
+    Last year: Ершова and Смирнов (young) finished; Орлова (young) still waits; Васильева finished but is no
+    young specialist («нет»). This year: Ершова typed in capitals and with «е», Смирнов «Выбыл», a new mentee."""
+    def book(year: str, inn: str, name: str, mentees: list[dict[str, object]],
+             pairs: list[dict[str, object]]) -> dict[str, Any]:
+        sheets = minimal_book(mentees=mentees, mentors=[mentor("Кузнецова Ольга Ивановна")], pairs=pairs)
+        sheets[k.SETTINGS.name] = settings_grid({k.SET_ORG_SHORT: name, k.SET_ORG_FULL: name, k.SET_ORG_INN: inn,
+                                                 k.SET_YEAR: year})
+        return sheets
+
+    finished = {"mentor": "Кузнецова Ольга Ивановна", "start": "01.09.2024", "end": "31.05.2025",
+                "status": "Завершена"}
+    write_book(folder / "школа_2024.xlsx", book("2024/2025", "6601002003", "МБОУ «СОШ № 5»", [
+        mentee("Ершова Анастасия Игоревна", status="Завершил", young="да"),
+        mentee("Смирнов Илья Дмитриевич", status="В паре", young="да"),
+        mentee("Орлова Ксения Викторовна", young="да"),
+        mentee("Васильева Татьяна Игоревна", status="Завершил", young="нет"),
+    ], [{**finished, "number": "1", "mentees": "Ершова Анастасия Игоревна"},
+        {**finished, "number": "2", "mentees": "Смирнов Илья Дмитриевич"}]))
+    write_book(folder / "школа_2025.xlsx", book("2025/2026", "6601002003", "МБОУ «СОШ № 5»", [
+        mentee("ЕРШОВА  Анастасия Игоревна", status="Завершил", young="да"),
+        mentee("Смирнов Илья Дмитриевич", status="Выбыл", young="да"),
+        mentee("Орлова Ксения Викторовна", young="да"),
+        mentee("Васильева Татьяна Игоревна", status="Завершил", young="нет"),
+        mentee("Зайцев Никита Сергеевич", young="да"),
+    ], []))
+    write_book(folder / "другая.xlsx", book("2025/2026", "6601009994", "МБОУ «СОШ № 9»", [
+        mentee("Лаптева Вероника Юрьевна", status="Завершил", young="да")], []))
+
+
+def test_retention_across_years_counts_last_years_finished_young_specialists_still_in_this_years_bank(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "район"
+    folder.mkdir()
+    two_years(folder)
+    outcome = consolidate(folder, out=tmp_path / "Сводка.xlsx", today=TODAY, year="2025/2026")
+    title = "Молодые специалисты, оставшиеся в следующем учебном году"
+    ws = openpyxl.load_workbook(tmp_path / "Сводка.xlsx")["Показатели"]
+    rows = [list(r) for r in ws.iter_rows(min_row=4, values_only=True)]
+    header, lines, total = rows[0], rows[1:-1], rows[-1]
+    num, den, share = (header.index(f"{title}: {part}") for part in ("числитель", "знаменатель", "доля"))
+    by_org = {line[0]: (line[num], line[den], line[share]) for line in lines}
+    # Ершова stayed (her name typed otherwise), Смирнов left; Васильева is no young specialist; Орлова did not finish
+    assert by_org["МБОУ «СОШ № 5»"] == (1, 2, 0.5)
+    assert by_org["МБОУ «СОШ № 9»"] == (0, 0, "—")  # no book of last year: no denominator
+    assert (total[num], total[den]) == (1, 2)
+    assert [r["organisation"] for r in outcome.data["other_year"]] == ["МБОУ «СОШ № 5»"]
+    definitions = {r[0]: r for r in openpyxl.load_workbook(tmp_path / "Сводка.xlsx")["Определения показателей"]
+                   .iter_rows(min_row=2, values_only=True)}
+    assert "прошлого учебного года" in definitions[title][2] and "«Выбыл»" in definitions[title][1]
+
+
+def test_retention_across_years_leaves_no_name_in_the_summary(tmp_path: Path) -> None:
+    folder = tmp_path / "район"
+    folder.mkdir()
+    two_years(folder)
+    consolidate(folder, out=tmp_path / "Сводка.xlsx", today=TODAY, year="2025/2026")
+    text = " ".join(str(c) for ws in openpyxl.load_workbook(tmp_path / "Сводка.xlsx").worksheets
+                    for row in ws.iter_rows(values_only=True) for c in row if c is not None)
+    assert not any(name in text for name in ("Ершова", "Смирнов", "Орлова", "Васильева", "Зайцев", "Лаптева",
+                                             "Кузнецова"))

@@ -149,3 +149,14 @@ def test_monthly_pay_reads_any_sum_with_or_without_thousands_spaces(roubles: int
     typed = f"{roubles:,}".replace(",", space) + unit
     assert ix.monthly_pay(typed) == roubles
     assert ix.monthly_pay(f"{roubles} % оклада") is None
+
+
+def test_retention_across_years_matches_people_by_a_token_of_the_name_not_the_name_itself() -> None:
+    from mentorxl.core.retention import YearPeople, retention_across, token
+
+    assert token("Ершова Анастасия Игоревна") == token("ЕРШОВА  анастасия игоревна")
+    assert "Ершова" not in token("Ершова Анастасия Игоревна")
+    before = YearPeople(frozenset({token("Ершова А. И."), token("Смирнов И. Д.")}), frozenset())
+    now = YearPeople(frozenset(), frozenset({token("Ершова А. И.")}))
+    assert (retention_across(before, now).numerator, retention_across(before, now).denominator) == (1, 2)
+    assert retention_across(None, now).value is None
