@@ -17,7 +17,7 @@ def network_suggestions(folder: Path, *, out: Path) -> Outcome:
     """Read every school's book, build the bank of mentors who agreed and suggest network mentors."""
     from mentorxl.book.consolidate import workbook_files
     from mentorxl.book.network_file import BANK_SHEET, gather_all, write_network
-    from mentorxl.core.network import network
+    from mentorxl.core.network import network, one_per_organisation
 
     folder, out = Path(folder), Path(out)
     if not folder.is_dir():
@@ -29,7 +29,8 @@ def network_suggestions(folder: Path, *, out: Path) -> Outcome:
     if not files:
         raise NothingToDo(f"В папке «{folder}» нет книг Excel или LibreOffice (.xlsx, .xlsm, .ods).",
                           "Сложите книги организаций в одну папку и укажите её.")
-    offers, failures = gather_all(files, folder)
+    read, failures = gather_all(files, folder)
+    offers, older = one_per_organisation(read)
     net = network(offers)
     try:
         write_network(out, net, failures)
@@ -44,14 +45,20 @@ def network_suggestions(folder: Path, *, out: Path) -> Outcome:
                f"{net.stats['same_place']}.")
     if failures:
         message += f" Файлов не прочитано — {len(failures)}."
+    if older:
+        message += (f" Не учтено книг — {len(older)}: у их организаций есть книга более позднего учебного года или "
+                    "сохранённая позже (см. ниже).")
     schools = sum(1 for i in range(len(offers)) if any(net.of_school(i)))
     message += (f" Листов организаций — {schools}: каждая загружает свой командой "
                 "mentorxl import КНИГА ФАЙЛ --as suggestions.")
     return Outcome(
         message, files=[out], exit_code=0 if offers else 1, open_files=True,
         data={"file": str(out), "stats": net.stats, "failures": [{"file": f.file, "reason": f.reason}
-                                                                 for f in failures]},
-        lines=[f"Не прочитан «{f.file}»: {f.reason}" for f in failures],
+                                                                 for f in failures],
+              "not_used": [{"file": o.school.file, "used": used.school.file} for o, used in older]},
+        lines=[f"Не прочитан «{f.file}»: {f.reason}" for f in failures]
+        + [f"Не учтена «{o.school.file}» ({o.school.organisation}): вместо неё — «{used.school.file}»"
+           for o, used in older],
     )
 
 

@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from mentorxl.book.consolidate import WORKERS
+from mentorxl.book.consolidate import WORKERS, saved_at
 from mentorxl.book.files import atomic_path
 from mentorxl.book.reader import read_program
 from mentorxl.core import contract as k
@@ -37,7 +38,8 @@ def gather(path: Path, root: Path | None = None) -> Offer | Failure:
     """In a worker: what one book gives the network (only people who agreed), or why it was not read."""
     shown = str(path.relative_to(root)) if root is not None else path.name
     try:
-        return offer(read_program(path), shown)
+        found = offer(read_program(path), shown)
+        return replace(found, school=replace(found.school, modified=saved_at(path)))
     except MentorXLError as error:
         return Failure(shown, str(error))
     except Exception as error:  # a bug or a file calamine chokes on: report it, keep going

@@ -14,10 +14,15 @@ two rounds: first within each settlement («Населённый пункт»), 
 the whole bank with the places left — a mentor nearby is preferred to a better score farther away. A mentor is
 never suggested to a mentee of the same school (they did not match at home). Each suggestion names the
 mentor's organisation and settlement.
+
+A folder often holds one organisation's books of two years (the archive and the book `new-year` made) or two
+copies: `one_per_organisation` keeps its book of the latest «Учебный год», the one saved last among them, so
+nobody is offered twice and no archive's waiting mentee is matched again.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -39,6 +44,8 @@ class Organisation:
     inn: str
     place: str
     file: str = ""
+    year: int = 0  # the first year of «Учебный год»; 0 when it is not written
+    modified: str = ""  # when the book was saved, as it says itself (ISO); "" unknown
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,8 +100,29 @@ class Network:
 
 def organisation(data: ProgramData, file: str = "") -> Organisation:
     s = data.settings
+    year = re.search(r"(?:19|20)\d\d", s.get(k.SET_YEAR))
     return Organisation(s.get(k.SET_ORG_SHORT) or s.get(k.SET_ORG_FULL) or file, s.get(k.SET_ORG_FULL),
-                        s.get(k.SET_ORG_INN).strip(), s.get(k.SET_PLACE).strip(), file)
+                        s.get(k.SET_ORG_INN).strip(), s.get(k.SET_PLACE).strip(), file,
+                        year=int(year[0]) if year else 0)
+
+
+def _who(o: Organisation) -> str:
+    digits = "".join(ch for ch in o.inn if ch.isdigit())
+    if len(digits) in (10, 12):
+        return "инн " + digits
+    return "имя " + " ".join(f"{o.full_name} | {o.organisation}".casefold().replace("ё", "е").split())
+
+
+def one_per_organisation(offers: Sequence[Offer]) -> tuple[list[Offer], list[tuple[Offer, Offer]]]:
+    """The offers of the books to use, in their order, and (left out, used instead) for the others (see the
+    module docstring): the latest school year, then the latest save."""
+    best: dict[str, Offer] = {}
+    for o in offers:
+        key = _who(o.school)
+        if key not in best or (o.school.year, o.school.modified) >= (best[key].school.year, best[key].school.modified):
+            best[key] = o
+    kept = {id(o) for o in best.values()}
+    return [o for o in offers if id(o) in kept], [(o, best[_who(o.school)]) for o in offers if id(o) not in kept]
 
 
 def _canonical(tags: Sequence[str], data: ProgramData) -> list[str]:

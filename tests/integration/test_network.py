@@ -217,3 +217,20 @@ def test_a_book_made_before_the_column_gets_the_mentors_organisation_as_a_new_co
     header = book.grids[k.PAIRS.name][0]
     assert header[-1] == "Организация наставника" and header[:-1] == old
     assert [r["mentor_org"] for r in book.rows_of(k.PAIRS)] == ["МКОУ «Берёзовская СОШ»"]
+
+
+def test_of_one_schools_archive_and_new_years_book_only_the_latest_year_goes_to_the_network(
+    folder: Path, tmp_path: Path
+) -> None:
+    from datetime import datetime
+
+    archive = books()["школа_2.xlsx"]
+    archive[k.SETTINGS.name] = settings_grid({**SCHOOL_2, k.SET_YEAR: "2024/2025"})
+    write_book(folder / "школа_2 архив 2024-2025.xlsx", archive, saved=datetime(2026, 1, 1, 9, 0))
+    outcome = network_suggestions(folder, out=tmp_path / "Сеть.xlsx")
+    assert outcome.data["not_used"] == [{"file": "школа_2 архив 2024-2025.xlsx", "used": "школа_2.xlsx"}]
+    assert "Не учтено книг — 1" in outcome.message
+    bank = [r[0] for r in openpyxl.load_workbook(tmp_path / "Сеть.xlsx")["Банк наставников"]
+            .iter_rows(min_row=4, values_only=True) if r[0]]
+    assert sorted(bank) == sorted([NEAR, FAR])  # the mentor of school 2 once, not once per book
+    assert outcome.data["stats"]["suggested"] == 1
