@@ -1,4 +1,6 @@
-"""`make demo`: build the demo school and run every action on it, leaving all results in one folder.
+"""`make demo`: build the demo school and run every action on it, leaving all results in one folder; then the
+municipality (issue 14): three more schools of the district in the subfolder «Муниципалитет» beside copies of
+the demo school's two books (this year's and next year's), the summary with its «Показатели» and the network.
 
 The demo deletes nothing: into a folder that already holds something it writes a new subfolder of its own.
 """
@@ -14,6 +16,9 @@ from mentorxl.errors import MentorXLError
 
 BOOK_NAME = "Наставничество (демо).xlsx"
 SUBFOLDER = "Демонстрация MentorXL"
+DISTRICT = "Муниципалитет"  # the district's books, a subfolder of the demo's folder
+SUMMARY = "Сводка по муниципалитету.xlsx"
+NETWORK = "Сетевой подбор.xlsx"
 
 
 def demo_folder(folder: Path) -> Path:
@@ -63,9 +68,10 @@ def run_demo(folder: Path, *, today: date, progress: Callable[[str], None] = lam
     step("Сформировать приказ (данные с ошибками: проверка готовности его остановит)",
          lambda: d.make_order(HeadlessBook(book), out_dir=docs, number=None, on=today, today=today))
     step("Куратор исправляет то, что нашла проверка", lambda: correct_as_curator(book, today))
-    for title, run in _later_steps(book, docs, today):
+    for title, run in [*_later_steps(book, docs, today), *_district_steps(folder, book, today)]:
         step(title, run)
-    message = f"Демонстрация готова: все результаты в папке «{folder}»."
+    message = (f"Демонстрация готова: все результаты в папке «{folder}»; книги района — в «{folder / DISTRICT}», "
+               f"сводка — «{folder / SUMMARY}», сетевой подбор — «{folder / NETWORK}».")
     return Outcome(message, files=files, lines=lines)
 
 
@@ -116,6 +122,39 @@ def _year_steps(book: Path, docs: Path, today: date) -> list[tuple[str, Callable
         ("Новый учебный год", lambda: new_year(
             book, out=book.with_name(f"Наставничество (демо) {following}.xlsx"), today=end_of_year)),
     ]
+
+
+def _district_steps(folder: Path, book: Path, today: date) -> list[tuple[str, Callable[[], Outcome]]]:
+    """The municipality (issue 14): the district's books, the summary and the network pairs."""
+    from mentorxl.actions.monitoring import consolidate
+    from mentorxl.actions.network import network_suggestions
+    from mentorxl.actions.workbook import new_workbook
+    from mentorxl.builder.demo import NETWORK_SCHOOLS
+
+    district = folder / DISTRICT
+
+    def copies() -> Outcome:
+        import shutil
+
+        district.mkdir(parents=True, exist_ok=True)
+        found = sorted(book.parent.glob(f"{book.stem}*{book.suffix}"))  # this year's book and next year's
+        copied = [Path(shutil.copy2(f, district / f.name)) for f in found]
+        return Outcome(f"Скопировано книг демонстрационной школы (этот и следующий учебный год): {len(copied)}.",
+                       files=copied)
+
+    def school(name: str) -> Callable[[], Outcome]:
+        return lambda: new_workbook(district / f"{name.replace('«', '').replace('»', '')}.xlsx", org=name,
+                                    demo=True, today=today)
+
+    steps: list[tuple[str, Callable[[], Outcome]]] = [("Книги района: демонстрационная школа", copies)]
+    steps += [(f"Книги района: {s.short_name}, {s.place}", school(s.short_name)) for s in NETWORK_SCHOOLS]
+    steps += [
+        ("Муниципальная сводка и показатели (удержание — по книгам двух лет)",
+         lambda: consolidate(district, out=folder / SUMMARY, today=today)),
+        ("Муниципальный банк наставников и сетевые пары",
+         lambda: network_suggestions(district, out=folder / NETWORK)),
+    ]
+    return steps
 
 
 def correct_as_curator(book: Path, today: date) -> Outcome:

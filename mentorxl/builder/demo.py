@@ -92,12 +92,12 @@ class NetworkSchool:
 NETWORK_SCHOOLS: tuple[NetworkSchool, ...] = (
     NetworkSchool("Муниципальное казённое общеобразовательное учреждение «Основная общеобразовательная школа» "
                   "села Мезенское", "МКОУ «ООШ с. Мезенское»", "6639010010", "1026600000118", "с. Мезенское",
-                  "624136, Свердловская область, с. Мезенское, ул. Трактовая, д. 12", 24,
+                  "624136, Свердловская область, с. Мезенское, ул. Трактовая, д. 12", 34,
                   frozenset({"Лебедева Ольга Ивановна", "Волкова Светлана Геннадьевна",
                              "Захарова Ирина Николаевна", "Егорова Людмила Петровна"})),
     NetworkSchool("Муниципальное казённое общеобразовательное учреждение «Средняя общеобразовательная школа» "
                   "деревни Боярка", "МКОУ «СОШ д. Боярка»", "6639010028", "1026600000129", "д. Боярка",
-                  "624137, Свердловская область, д. Боярка, ул. Лесная, д. 3", 31,
+                  "624137, Свердловская область, д. Боярка, ул. Лесная, д. 3", 41,
                   frozenset({"Лебедева Ольга Ивановна", "Волкова Светлана Геннадьевна",
                              "Захарова Ирина Николаевна", "Григорьев Алексей Викторович"})),
     NetworkSchool("Муниципальное автономное общеобразовательное учреждение «Гимназия № 2» города Заречного",
@@ -240,6 +240,12 @@ NETWORK_MENTEES = frozenset({"Степанова Юлия Викторовна",
                              "Лаптева Вероника Юрьевна"})
 NETWORK_MENTORS = frozenset({"Лебедева Ольга Ивановна", "Волкова Светлана Геннадьевна", "Захарова Ирина Николаевна",
                              "Егорова Людмила Петровна", "Тихонова Галина Алексеевна"})
+# In the district's schools these requests are narrower: only the mentors such a school lacks answer them, so its own
+# matching leaves the mentees without a mentor and the network finds one (a school of the same town first).
+DISTRICT_REQUESTS: dict[str, str] = {
+    "Степанова Юлия Викторовна": "ФГИС «Моя школа»; интерактивная доска; дистанционное обучение",
+    "Фролова Мария Алексеевна": "дети с ОВЗ; АООП; логопедия",
+}
 
 # (№, mentor, mentees, kind, goal); the last one is a draft after matching, without an order yet.
 PAIRS: tuple[tuple[int, int, tuple[int, ...], str, str], ...] = (
@@ -328,7 +334,8 @@ def _mentor_rows(clock: _Clock, rng: random.Random, without: frozenset[str] = fr
     return rows
 
 
-def _mentee_rows(clock: _Clock, rng: random.Random, paired: set[int], finished: bool) -> list[RowData]:
+def _mentee_rows(clock: _Clock, rng: random.Random, paired: set[int], finished: bool,
+                 district: bool = False) -> list[RowData]:
     rows = []
     in_pair = v.MENTEE_DONE if finished else v.MENTEE_PAIRED
     for i, m in enumerate(MENTEES):
@@ -337,7 +344,8 @@ def _mentee_rows(clock: _Clock, rng: random.Random, paired: set[int], finished: 
             consent = f"31.09.{clock.year}"
         rows.append({
             "name": m.name, "position": m.position, "subject": m.subject, "experience": m.experience,
-            "category": m.category, "requests": m.requests, "form": m.form, "consent_pd": consent,
+            "category": m.category, "form": m.form, "consent_pd": consent,
+            "requests": DISTRICT_REQUESTS.get(m.name, m.requests) if district else m.requests,
             "status": in_pair if i in paired else v.MENTEE_WAITING, "preferred": m.preferred,
             "comment": m.comment, "birth_date": born(m.name, clock.year),
             "young": YOUNG_SAID.get(m.name, "да" if m.category == YOUNG else ""),
@@ -454,7 +462,7 @@ def demo_school(today: date, *, variant: str = "school", org: str | None = None)
         settings=settings,
         roadmap=_roadmap(variant, clock, rng),
         mentors=_mentor_rows(clock, rng, network.without if network else frozenset()),
-        mentees=_mentee_rows(clock, rng, paired, not active),
+        mentees=_mentee_rows(clock, rng, paired, not active, district=network is not None),
         pairs=_pair_rows(order, end, active),
         surveys=_survey_rows(order, today, rng),
         meetings=_meeting_rows(order, end, today, rng),

@@ -76,7 +76,7 @@ def test_a_district_school_of_the_demo_has_its_own_settings_and_lacks_the_mentor
     rural = demo.NETWORK_SCHOOLS[0]
     school = demo.demo_school(TODAY, org=rural.short_name)
     assert school.settings[k.SET_ORG_INN] == rural.inn and school.settings[k.SET_PLACE] == rural.place
-    assert school.settings[k.SET_ORG_FULL] == rural.full_name and school.settings["Численность педагогов"] == 24
+    assert school.settings[k.SET_ORG_FULL] == rural.full_name and school.settings["Численность педагогов"] == 34
     names = {m["name"] for m in school.mentors}
     assert not names & rural.without and len(names) == len(demo.MENTORS) - len(rural.without)
     assert len({s.inn for s in demo.NETWORK_SCHOOLS} | {demo.SETTINGS[k.SET_ORG_INN]}) == 4
