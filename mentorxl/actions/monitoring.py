@@ -29,6 +29,7 @@ from mentorxl.core.imports import (
     plan_import,
 )
 from mentorxl.core.problems import SEVERITY_LABEL, Problem
+from mentorxl.core.program import ProgramData
 from mentorxl.core.roadmap_state import roadmap_states
 from mentorxl.core.statuses import EventStatus
 from mentorxl.core.terms import school_year_start
@@ -191,7 +192,13 @@ def monitoring_report(book: WorkbookPort, *, out_dir: Path | None, today: date) 
     report = next_free(folder / docx_filename(report_title(m)))
     from mentorxl.core.indicators import indicators  # issue 14
 
-    write_atomically(report, partial(Path.write_bytes, data=render_report(m, indicators(data, today))))
+    found = indicators(data, today)
+    previous = _previous_year_book(book.path, data, today)
+    if previous is not None:  # retention across years: last year's book lies beside this one
+        from mentorxl.core.retention import retention_across, year_people
+
+        found.across = [retention_across(year_people(previous, today), year_people(data, today))]
+    write_atomically(report, partial(Path.write_bytes, data=render_report(m, found)))
     sheet_path = next_free(folder / f"Мониторинг наставничества на {today:%d.%m.%Y}.xlsx")
     sheet = write_monitoring_book(sheet_path, m)
     message = (f"Аналитическая справка готова: «{report.name}»; таблицы и диаграммы — в «{sheet.name}». "
@@ -199,6 +206,36 @@ def monitoring_report(book: WorkbookPort, *, out_dir: Path | None, today: date) 
     to_do = ["Что сделать куратору (в справку не входит):", *(f"• {step}" for step in m.to_do)] if m.to_do else []
     return Outcome(message, files=[report, sheet], data={**m.as_json(), "files": [str(report), str(sheet)]},
                    open_files=True, lines=[*m.conclusions, *to_do])
+
+
+MAX_NEIGHBOURS = 30  # workbooks beside the book read to find last year's one: a click stays quick
+
+
+def _previous_year_book(path: Path | None, data: ProgramData, today: date) -> ProgramData | None:
+    """The organisation's book of the school year before, among the workbooks in the book's own folder (where
+    `new-year` writes the new book beside the archive); None when there is none or the folder is crowded."""
+    from mentorxl.book.consolidate import WORKBOOK_SUFFIXES
+    from mentorxl.book.reader import read_program
+    from mentorxl.core.retention import is_previous_year
+
+    if path is None or not path.parent.is_dir():
+        return None
+    try:
+        here = path.resolve()
+        neighbours = sorted(p for p in path.parent.iterdir() if p.is_file() and p.suffix.lower() in WORKBOOK_SUFFIXES
+                            and not p.name.startswith(("~$", ".~lock", ".")) and p.resolve() != here)
+    except OSError:
+        return None
+    if len(neighbours) > MAX_NEIGHBOURS:
+        return None
+    for neighbour in neighbours:
+        try:
+            candidate = read_program(neighbour)
+        except Exception:  # any other file beside the book is not last year's book: the report goes on
+            continue
+        if is_previous_year(candidate, data, today):
+            return candidate
+    return None
 
 
 # ---------------------------------------------------------------- the municipal summary

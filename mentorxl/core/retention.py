@@ -8,6 +8,7 @@ summary leaves the school, and a token matches only the same person in the other
 - Finished: mentees who are young specialists (`indicators.is_young` on the day of the count) and whose program
   ended — «Завершил» in the bank, or in a pair «Завершена».
 - Stayed: of them, those in the bank of mentees or of mentors of the next year's book not marked «Выбыл».
+The school's own report finds last year's book beside its own (`same_organisation`, the year before).
 """
 
 from __future__ import annotations
@@ -16,9 +17,11 @@ import hashlib
 from dataclasses import dataclass
 from datetime import date
 
+from mentorxl.core import contract as k
 from mentorxl.core import vocabulary as v
 from mentorxl.core.indicators import RETENTION_ACROSS, Indicator, is_young
 from mentorxl.core.program import ProgramData
+from mentorxl.core.terms import school_year_start
 from mentorxl.core.text import header_key, person_key
 
 
@@ -52,3 +55,19 @@ def retention_across(previous: YearPeople | None, this: YearPeople) -> Indicator
     finished = previous.finished_young if previous is not None else frozenset()
     title = RETENTION_ACROSS.title
     return Indicator(RETENTION_ACROSS.key, title, len(finished & this.present), len(finished))
+
+
+def _identity(data: ProgramData) -> str:
+    s = data.settings
+    digits = "".join(ch for ch in s.get(k.SET_ORG_INN) if ch.isdigit())
+    if len(digits) in (10, 12):
+        return "инн " + digits
+    names = f"{s.get(k.SET_ORG_FULL)} | {s.get(k.SET_ORG_SHORT)}"
+    return "имя " + " ".join(names.casefold().replace("ё", "е").split())
+
+
+def is_previous_year(candidate: ProgramData, data: ProgramData, today: date) -> bool:
+    """`candidate` is the book of the same organisation (ИНН, else both names) for the school year before."""
+    year = school_year_start(data.settings.get(k.SET_YEAR), today)
+    return (_identity(candidate) == _identity(data) and _identity(data) != "имя |"
+            and school_year_start(candidate.settings.get(k.SET_YEAR), today) == year - 1)

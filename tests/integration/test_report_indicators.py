@@ -30,3 +30,35 @@ def test_the_report_has_the_indicators_section_with_numerators_and_denominators(
     assert "Педагоги в программе наставничества | 4 из 20 | 20 %" in body
     assert "Молодые специалисты с наставником | 1 из 2 | 50 %" in body
     assert "Доплата наставникам за срок действующих пар, руб. | 16 000 из 8 | 16 000 руб." in body
+
+
+def test_with_last_years_book_beside_it_the_report_shows_retention_into_this_year(tmp_path: Path) -> None:
+    from mentorxl.core.indicators import RETENTION_ACROSS
+    from tests.builders import write_book
+
+    def sheets(year: str, mentees: list[dict[str, object]]) -> dict[str, list[list[object]]]:
+        book = minimal_book(mentees=mentees, mentors=[mentor("Кузнецова Ольга Ивановна")])
+        book[k.SETTINGS.name] = settings_grid({k.SET_ORG_INN: "6601002003", k.SET_YEAR: year})
+        return book
+
+    write_book(tmp_path / "Наставничество 2024-2025.xlsx", sheets("2024/2025", [
+        mentee("Петрова Анна Сергеевна", status="Завершил", young="да"),
+        mentee("Смирнов Илья Дмитриевич", status="Завершил", young="да")]))
+    write_book(tmp_path / "чужая книга.xlsx", sheets("2024/2025", []) | {
+        k.SETTINGS.name: settings_grid({k.SET_ORG_INN: "6601009994", k.SET_YEAR: "2024/2025"})})
+    (tmp_path / "не книга.xlsx").write_bytes(b"not a workbook")
+    this = sheets("2025/2026", [mentee("Петрова Анна Сергеевна", status="Завершил", young="да"),
+                                mentee("Смирнов Илья Дмитриевич", status="Выбыл", young="да")])
+    outcome = monitoring_report(FakeBook(this, path=tmp_path / "Наставничество 2025-2026.xlsx"),
+                                out_dir=tmp_path / "справка", today=TODAY)
+    body = "\n".join(read_docx(outcome.files[0].read_bytes()).body).replace("\u00a0", " ")
+    assert f"{RETENTION_ACROSS.title} | 1 из 2 | 50 %" in body
+
+
+def test_without_last_years_book_the_report_has_no_line_of_retention_into_this_year(tmp_path: Path) -> None:
+    from mentorxl.core.indicators import RETENTION_ACROSS
+
+    book = minimal_book(mentees=[mentee("Петрова Анна Сергеевна")], mentors=[mentor("Кузнецова Ольга Ивановна")])
+    outcome = monitoring_report(FakeBook(book, path=tmp_path / "Наставничество.xlsx"), out_dir=tmp_path,
+                                today=TODAY)
+    assert RETENTION_ACROSS.title not in "\n".join(read_docx(outcome.files[0].read_bytes()).body)
