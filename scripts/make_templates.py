@@ -570,7 +570,7 @@ def order_completion() -> Path:
         "наставнических пар (групп) с {{ order.date|ru_date }}:", keep=True, after=6)
     b.table(["№", "Наставник", "Наставляемые", "Срок наставничества"], [
         [["{%tr for p in pairs %}"], [], [], []],
-        [["{{ p.number }}"], ["{{ p.mentor }}"],
+        [["{{ loop.index }}"], ["{{ p.mentor }}"],
          ["{%p for m in p.mentees %}", "{{ m }}", "{%p endfor %}"],
          ["{% if p.start %}с {{ p.start|short_date }} {% endif %}по {{ p.end|short_date }}"]],
         [["{%tr endfor %}"], [], [], []],
@@ -596,7 +596,7 @@ def order_pairs_change() -> Path:
         "{{ order.date|ru_date }}:", keep=True, after=6)
     b.table(["№", "Наставник", "Наставляемые", "Причина"], [
         [["{%tr for p in ended %}"], [], [], []],
-        [["{{ p.number }}"], ["{{ p.mentor }}"], ["{%p for m in p.mentees %}", "{{ m }}", "{%p endfor %}"],
+        [["{{ loop.index }}"], ["{{ p.mentor }}"], ["{%p for m in p.mentees %}", "{{ m }}", "{%p endfor %}"],
          ["{{ p.reason }}"]],
         [["{%tr endfor %}"], [], [], []],
     ], [12, 50, 53, 50])

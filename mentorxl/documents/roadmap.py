@@ -55,21 +55,24 @@ def _people(ctx: dict[str, Any], *more: str) -> list[str]:
     return list(dict.fromkeys(n for n in names if n))
 
 
-def roadmap_document(data: ProgramData, *, today: date, book_dir: Path | None = None) -> Rendered:
+def roadmap_document(data: ProgramData, *, today: date, number: str = "", book_dir: Path | None = None) -> Rendered:
+    """`today`: the date of the approving order, `number` its number (blank: «№ ________»)."""
     ctx = c.base(data, today, "дорожную карту")
     rows = roadmap_rows(data)
-    ctx.update(order=_order(today), rows=rows, events=len(rows), participants=_people(ctx))
+    ctx.update(order=_order(today, number), rows=rows, events=len(rows), participants=_people(ctx))
     template = load_template(template_path(ROADMAP_TEMPLATE, book_dir), ROADMAP_KEYS)
     year = f" на {ctx['year'].replace('/', '–')} учебный год" if ctx["year"] else ""
     return Rendered(f"Дорожная карта наставничества{year}", template.render(ctx))
 
 
-def roadmap_approval_order(data: ProgramData, *, today: date, book_dir: Path | None = None) -> Rendered:
+def roadmap_approval_order(data: ProgramData, *, today: date, number: str = "",
+                           book_dir: Path | None = None) -> Rendered:
     ctx = c.base(data, today, "приказ об утверждении дорожной карты")
     rows = roadmap_rows(data)
-    ctx.update(order=_order(today), rows=rows, events=len(rows), participants=_people(ctx))
+    ctx.update(order=_order(today, number), rows=rows, events=len(rows), participants=_people(ctx))
     template = load_template(template_path(ROADMAP_ORDER_TEMPLATE, book_dir), ROADMAP_KEYS)
-    return Rendered(f"Приказ об утверждении дорожной карты от {today:%d.%m.%Y}", template.render(ctx))
+    shown = f" № {number}" if number else ""
+    return Rendered(f"Приказ об утверждении дорожной карты{shown} от {today:%d.%m.%Y}", template.render(ctx))
 
 
 def curator_order(data: ProgramData, *, today: date, book_dir: Path | None = None) -> Rendered | None:
