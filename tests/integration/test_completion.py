@@ -146,7 +146,8 @@ def test_complete_on_the_command_line_writes_a_result_book_and_the_order(tmp_pat
 
 def test_the_completion_order_numbers_its_rows_from_one_not_by_the_pairs_internal_numbers(tmp_path: Path) -> None:
     outcome = complete_pairs(book(), on=ON, numbers=None, reason=None, out_dir=tmp_path, today=ON)
-    rows = [line for line in read_docx(outcome.files[0].read_bytes()).body if "Кузнецова Ольга Ивановна |" in line and " по " in line]
+    body = read_docx(outcome.files[0].read_bytes()).body
+    rows = [line for line in body if "Кузнецова Ольга Ивановна |" in line and " по " in line]
     assert [row.split(" | ")[0] for row in rows] == ["1", "2"]  # pairs № 1 and № 3 of «Пары»
 
 
