@@ -112,3 +112,25 @@ def change_order(data: ProgramData, ended: Sequence[tuple[Pair, str]], replaced:
     shown = f" № {number}" if number else ""
     return Rendered(f"Приказ о внесении изменений в состав наставнических пар{shown} от {on:%d.%m.%Y}",
                     template.render(ctx))
+
+
+def with_years_moved(document: Path, years: int) -> bytes:
+    """A copy of a Word document with every year of its text moved forward by `years` (core/new_year.py:
+    «август – сентябрь 2025» -> «август – сентябрь 2026»); the layout, merges and the rest of the text as they
+    were. The demo's sample roadmap of a school meets the demo's own school year this way."""
+    import io
+
+    from docx import Document
+    from docx.oxml.ns import qn
+
+    from mentorxl.core.new_year import next_years
+
+    doc = Document(str(document))
+    for node in doc.element.body.iter(qn("w:t")):  # each text node once, merged cells included
+        text = node.text or ""
+        for _ in range(max(years, 0)):
+            text = next_years(text)
+        node.text = text
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
