@@ -1,7 +1,8 @@
 """Makes the pictures of the README: the first page of each kind of document, as LibreOffice prints it.
 
 A small realistic school goes through the same actions as a click (order, programs, agreements, consents,
-reward, the roadmap to approve, the order on completing the pairs at the end of their term); LibreOffice turns the Word files into PDF and pdftoppm the first pages into docs/preview_*.png.
+reward, the roadmap to approve, the order on completing the pairs at the end of their term); LibreOffice turns
+the Word files into PDF and pdftoppm the first pages into docs/preview_*.png.
 docs/previews.sha256 records a fingerprint of each Word file pictured (its word/*.xml parts: the template's
 layout and the text): a test renders the documents again and fails when a picture is out of date.
 Run: .venv/bin/python scripts/render_previews.py   (needs LibreOffice and poppler-utils)
