@@ -86,7 +86,8 @@ def curator_order(data: ProgramData, *, today: date, book_dir: Path | None = Non
 
 
 def _pair(p: Pair) -> dict[str, Any]:
-    return {"number": p.number, "mentor": p.mentor, "mentees": list(p.mentees), "start": p.start, "end": p.end}
+    return {"number": p.number, "mentor": p.mentor, "mentees": list(p.mentees), "start": p.start, "end": p.end,
+            "order_number": clean(p.order_number), "order_date": p.order_date}
 
 
 def completion_order(data: ProgramData, pairs: Sequence[Pair], *, on: date, today: date,
