@@ -49,8 +49,15 @@ NEEDED_FOR: dict[str, str] = {
     k.SET_HEAD: "подпись руководителя",
 }
 # problems that are the very reason for a document, not an obstacle to it
+# ending a pair is how a missing consent, an overloaded mentor or a mentee in two pairs gets resolved: the orders
+# on completion and on a change of mentors print names, terms and reasons, and are stopped by those only
+_ENDING_RESOLVES = frozenset({"consent_pd_missing", "consent_pd_missing_waiting", "consent_mentoring_missing",
+                              "mentor_overloaded", "mentee_in_two_pairs", "pair_repeated",
+                              "mentee_draft_and_in_force"})
 NOT_OBSTACLES: dict[str, frozenset[str]] = {
     "consents": frozenset({"consent_pd_missing", "consent_pd_missing_waiting"}),
+    "completion": _ENDING_RESOLVES,
+    "change": _ENDING_RESOLVES,
 }
 
 

@@ -180,3 +180,12 @@ def test_the_change_order_names_each_ended_pair_by_its_number_and_the_order_that
     assert "№ пары | Наставник | Наставляемые | Причина" in body
     assert "2 (приказ № 12-о от 01.09.2025) | Орлов Игорь Петрович | Смирнов Илья Дмитриевич | Перевод наставника" \
         in body
+
+
+def test_a_mentor_without_a_consent_can_still_have_the_pair_ended_early(tmp_path: Path) -> None:
+    b = book()
+    row = next(m.row for m in b.read().mentors if m.name == "Орлов Игорь Петрович")
+    b.update_cells(k.MENTORS, [(row, "consent_mentoring", None)])  # the very reason to end the pair
+    outcome = complete_pairs(b, on=ON, numbers=["2"], reason="Нет согласия наставника", out_dir=tmp_path, today=ON)
+    assert statuses(b)[0]["2"] == "Расторгнута"
+    assert any(f.name.startswith("Приказ о внесении изменений") for f in outcome.files)
