@@ -596,7 +596,7 @@ def order_pairs_change() -> Path:
         "{{ order.date|ru_date }}:", keep=True, after=6)
     b.table(["№ пары", "Наставник", "Наставляемые", "Причина"], [
         [["{%tr for p in ended %}"], [], [], []],
-        [["{{ p.number }}{% if p.order_number %} (приказ № {{ p.order_number }}{% if p.order_date %} от "
+        [["{{ p.number }}{% if p.order_number %} (приказ №\u00a0{{ p.order_number }}{% if p.order_date %} от\u00a0"
           "{{ p.order_date|short_date }}{% endif %}){% endif %}"], ["{{ p.mentor }}"],
          ["{%p for m in p.mentees %}", "{{ m }}", "{%p endfor %}"], ["{{ p.reason }}"]],
         [["{%tr endfor %}"], [], [], []],
