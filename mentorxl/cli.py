@@ -90,7 +90,13 @@ def cmd_docs(args: argparse.Namespace) -> Any:
     if args.kind == "roadmap":
         from mentorxl.actions.roadmap import roadmap_documents
 
-        return roadmap_documents(_book(args), out_dir=_path(args.out), today=_today(args))
+        return roadmap_documents(_book(args), out_dir=_path(args.out), today=_today(args), number=args.number,
+                                 on=args.date)
+    if args.number or args.date:
+        raise MentorXLError("Ключи --number и --date задают номер и дату приказа об утверждении дорожной карты: "
+                            f"для «--kind {args.kind}» они не применяются.",
+                            "Уберите их или используйте «mentorxl docs КНИГА --kind roadmap --number N --date Д» "
+                            "(для приказа о закреплении пар — «mentorxl order КНИГА --number N --date Д»).")
     # agreements and consent forms record what was issued in the book: a change, one writer at a time
     return _changing(args, lambda book: make_documents(book, kind=args.kind, out_dir=_path(args.out),
                                                        today=_today(args), again=args.again))
@@ -211,6 +217,8 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--kind", required=True, choices=["programs", "agreements", "consents", "reward", "roadmap"])
     c.add_argument("--again", action="store_true",
                    help="напечатать соглашения и бланки согласия ещё раз, хотя их дата выдачи уже записана")
+    c.add_argument("--number", help="номер приказа об утверждении дорожной карты (для --kind roadmap)")
+    c.add_argument("--date", type=_date, help="дата приказа об утверждении дорожной карты (по умолчанию — сегодня)")
     c.add_argument("--out", help="папка для документов")
 
     c = command("roadmap", cmd_roadmap, "мероприятия дорожной карты со сроками и просрочками")

@@ -570,7 +570,7 @@ def order_completion() -> Path:
         "наставнических пар (групп) с {{ order.date|ru_date }}:", keep=True, after=6)
     b.table(["№", "Наставник", "Наставляемые", "Срок наставничества"], [
         [["{%tr for p in pairs %}"], [], [], []],
-        [["{{ p.number }}"], ["{{ p.mentor }}"],
+        [["{{ loop.index }}"], ["{{ p.mentor }}"],
          ["{%p for m in p.mentees %}", "{{ m }}", "{%p endfor %}"],
          ["{% if p.start %}с {{ p.start|short_date }} {% endif %}по {{ p.end|short_date }}"]],
         [["{%tr endfor %}"], [], [], []],
@@ -594,12 +594,13 @@ def order_pairs_change() -> Path:
     b.p("ПРИКАЗЫВАЮ:", align="left", indent=False, before=6, after=6)
     b.p("1. Прекратить досрочно наставничество в следующих наставнических парах (группах) с "
         "{{ order.date|ru_date }}:", keep=True, after=6)
-    b.table(["№", "Наставник", "Наставляемые", "Причина"], [
+    b.table(["№ пары", "Наставник", "Наставляемые", "Причина"], [
         [["{%tr for p in ended %}"], [], [], []],
-        [["{{ p.number }}"], ["{{ p.mentor }}"], ["{%p for m in p.mentees %}", "{{ m }}", "{%p endfor %}"],
-         ["{{ p.reason }}"]],
+        [["{{ p.number }}{% if p.order_number %} (приказ №\u00a0{{ p.order_number }}{% if p.order_date %} от\u00a0"
+          "{{ p.order_date|short_date }}{% endif %}){% endif %}"], ["{{ p.mentor }}"],
+         ["{%p for m in p.mentees %}", "{{ m }}", "{%p endfor %}"], ["{{ p.reason }}"]],
         [["{%tr endfor %}"], [], [], []],
-    ], [12, 50, 53, 50])
+    ], [30, 45, 50, 40])
     b.tag("{%p if replaced %}")
     b.p("2. Закрепить за наставляемыми новых наставников:", keep=True, before=6, after=6)
     b.table(["№ пары", "Наставляемый", "Новый наставник", "Срок наставничества"], [

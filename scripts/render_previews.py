@@ -1,7 +1,8 @@
 """Makes the pictures of the README: the first page of each kind of document, as LibreOffice prints it.
 
 A small realistic school goes through the same actions as a click (order, programs, agreements, consents,
-reward); LibreOffice turns the Word files into PDF and pdftoppm the first pages into docs/preview_*.png.
+reward, the roadmap to approve, the order on completing the pairs at the end of their term); LibreOffice turns
+the Word files into PDF and pdftoppm the first pages into docs/preview_*.png.
 docs/previews.sha256 records a fingerprint of each Word file pictured (its word/*.xml parts: the template's
 layout and the text): a test renders the documents again and fails when a picture is out of date.
 Run: .venv/bin/python scripts/render_previews.py   (needs LibreOffice and poppler-utils)
@@ -27,8 +28,9 @@ if TYPE_CHECKING:
 
 DOCS = ROOT / "docs"
 FINGERPRINTS = DOCS / "previews.sha256"
-KINDS = ("order", "programs", "agreements", "consents", "reward")
+KINDS = ("order", "programs", "agreements", "consents", "reward", "roadmap", "completion")
 TODAY = date(2025, 9, 1)
+END = date(2026, 6, 1)  # the pairs' term is over: the completion order
 DPI = 80
 
 MENTEES = (
@@ -53,6 +55,7 @@ PAIRS = (
 def school(folder: Path) -> FakeBook:
     from mentorxl.book.fake import FakeBook
     from mentorxl.core import contract as k
+    from mentorxl.core.roadmaps import default_roadmap
 
     def sheet(spec: k.SheetSpec, rows: list[dict[str, object]]) -> list[list[object]]:
         return [list[object](spec.headers), *([r.get(c.key) for c in spec.columns] for r in rows)]
@@ -76,19 +79,25 @@ def school(folder: Path) -> FakeBook:
         k.PAIRS.name: sheet(k.PAIRS, [{"number": n, "mentor": m, "mentees": e, "form": "педагог – педагог",
                                        "kind": kind, "start": "01.09.2025", "end": "31.05.2026",
                                        "status": "Утверждена"} for n, m, e, kind in PAIRS]),
-        k.ROADMAP.name: sheet(k.ROADMAP, []),  # every essential sheet, as a real book must have
+        k.ROADMAP.name: sheet(k.ROADMAP, [{"stage": e.stage, "event": e.event, "term": e.term,
+                                           "responsible": e.responsible, "result": e.result}
+                                          for e in default_roadmap("school", TODAY.year)]),
     }, path=folder / "Наставничество.xlsx")
 
 
 def documents(folder: Path) -> dict[str, Path]:
     """The first Word file of each kind for the school, as a click makes it."""
+    from mentorxl.actions.completion import complete_pairs
     from mentorxl.actions.documents import make_documents, make_order
+    from mentorxl.actions.roadmap import roadmap_documents
 
     book = school(folder)
     out = folder / "docs"
     made = {"order": make_order(book, out_dir=out, number="112", on=TODAY, today=TODAY).files[0]}
-    for kind in KINDS[1:]:
+    for kind in KINDS[1:5]:
         made[kind] = make_documents(book, kind=kind, out_dir=out, today=TODAY).files[0]
+    made["roadmap"] = roadmap_documents(book, out_dir=out, today=TODAY, number="111", on=TODAY).files[0]
+    made["completion"] = complete_pairs(book, on=END, numbers=None, reason=None, out_dir=out, today=END).files[0]
     return made
 
 

@@ -29,7 +29,7 @@ def complete_pairs(book: WorkbookPort, *, on: date | None, numbers: Sequence[str
                    out_dir: Path | None, today: date) -> Outcome:
     """Complete the pairs whose term ended (or those named; with a reason: end them early and find each mentee
     a new mentor), write «Пары» and «Наставляемые», and make the order on it (rules in core/completion.py)."""
-    from mentorxl.actions.documents import output_dir, write_documents
+    from mentorxl.actions.documents import gate, output_dir, warn_of, write_documents
     from mentorxl.documents import context as c
     from mentorxl.documents.roadmap import change_order, completion_order
 
@@ -41,6 +41,9 @@ def complete_pairs(book: WorkbookPort, *, on: date | None, numbers: Sequence[str
         raise ColumnMissing(
             f"На листе «{pairs_table.sheet}» нет столбца «Причина завершения»: причину некуда записать.",
             "Добавьте справа от таблицы столбец с заголовком «Причина завершения» и повторите. Книга не изменена.")
+    # the readiness gate before anything is written: the orders print the organisation, the head and these pairs
+    ready = [gate(data, kind, today=today, pairs=pairs) for kind, pairs in
+             (("completion", plan.finished), ("change", [p for p, _ in plan.ended])) if pairs]
     docs = []
     order_number = ""
     if plan.new_pairs:
@@ -84,9 +87,12 @@ def complete_pairs(book: WorkbookPort, *, on: date | None, numbers: Sequence[str
                          "наставника кнопкой «Подобрать пары».")
     lines += [f"Напоминание: пара № {number} — у «{name}» нет итоговой анкеты." for number, name in plan.missing_final]
     lines += plan.notes
+    payload: dict[str, object] = {}
+    for each in ready:
+        warn_of(payload, lines, each)
     return Outcome(
         message, files=[*files, *([saved] if saved else [])], open_files=True, lines=lines,
-        data={"date": on.isoformat(), "finished": [p.number for p in plan.finished],
+        data={**payload, "date": on.isoformat(), "finished": [p.number for p in plan.finished],
               "completed": [{"pair": p.number, "mentor": p.mentor, "mentees": list(p.mentees)}
                             for p in plan.finished],
               "ended": [{"pair": p.number, "reason": why} for p, why in plan.ended],

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from mentorxl.actions.base import Outcome
@@ -103,7 +104,6 @@ def _year_steps(book: Path, docs: Path, today: date) -> list[tuple[str, Callable
     from mentorxl.actions.completion import complete_pairs
     from mentorxl.actions.new_year import new_year
     from mentorxl.actions.roadmap import import_roadmap, roadmap_documents
-    from mentorxl.assets import asset_dir
     from mentorxl.book.headless import HeadlessBook
     from mentorxl.core.terms import school_of
 
@@ -111,7 +111,7 @@ def _year_steps(book: Path, docs: Path, today: date) -> list[tuple[str, Callable
     following = f"{school_of(today) + 1}-{school_of(today) + 2}"
     return [
         ("Импорт дорожной карты школы из Word (пример)", lambda: import_roadmap(
-            HeadlessBook(book), asset_dir("templates") / "sample_roadmap.docx", overwrite=True, today=today)),
+            HeadlessBook(book), school_roadmap(book.parent, today), overwrite=True, today=today)),
         ("Дорожная карта на утверждение, приказ о ней и о кураторе", lambda: roadmap_documents(
             HeadlessBook(book), out_dir=docs, today=today)),
         ("Завершить пару досрочно (пара № 2, с заменой наставника)", lambda: complete_pairs(
@@ -155,6 +155,23 @@ def _district_steps(folder: Path, book: Path, today: date) -> list[tuple[str, Ca
          lambda: network_suggestions(district, out=folder / NETWORK)),
     ]
     return steps
+SAMPLE_ROADMAP = "sample_roadmap.docx"  # templates/: a school's roadmap for the school year 2025/2026
+SAMPLE_YEAR = 2025
+SCHOOL_ROADMAP = "Дорожная карта школы (пример из Word).docx"
+
+
+def school_roadmap(folder: Path, today: date) -> Path:
+    """The sample roadmap of a school, its сроки moved to the school year of `today`, written beside the demo
+    book: the roadmap the demo imports and prints is of the demo's own year, never of a year gone by."""
+    from mentorxl.assets import asset_dir
+    from mentorxl.book.files import write_atomically
+    from mentorxl.core.terms import school_of
+    from mentorxl.documents.roadmap import with_years_moved
+
+    path = folder / SCHOOL_ROADMAP
+    data = with_years_moved(asset_dir("templates") / SAMPLE_ROADMAP, school_of(today) - SAMPLE_YEAR)
+    write_atomically(path, partial(Path.write_bytes, data=data))
+    return path
 
 
 def correct_as_curator(book: Path, today: date) -> Outcome:

@@ -48,9 +48,11 @@ def lookalike_note(names: Iterable[str]) -> str:
             "они напечатаны русскими. Исправьте ФИО в книге: «Проверить данные» покажет ячейки.")
 
 
-def gate(data: ProgramData, kind: str, *, today: date, again: bool = False) -> Readiness:
-    """The readiness gate (core/readiness.py): errors in what the document prints stop it with their list."""
-    ready = readiness(data, kind, today=today, again=again)
+def gate(data: ProgramData, kind: str, *, today: date, again: bool = False,
+         pairs: Iterable[Pair] | None = None) -> Readiness:
+    """The readiness gate (core/readiness.py): errors in what the document prints stop it with their list;
+    `pairs`: the pairs the document lists, when the action chose them."""
+    ready = readiness(data, kind, today=today, again=again, pairs=pairs)
     if not ready.ready:
         found = listing(ready.errors)
         raise NotReady(
@@ -60,7 +62,7 @@ def gate(data: ProgramData, kind: str, *, today: date, again: bool = False) -> R
     return ready
 
 
-def _warned(payload: dict[str, object], lines: list[str], ready: Readiness, *more: str) -> None:
+def warn_of(payload: dict[str, object], lines: list[str], ready: Readiness, *more: str) -> None:
     """Warnings of the gate go under the message and into the JSON; they do not stop the document."""
     notes = [*(f"Предупреждение: {line}" for line in listing(ready.warnings)), *(m for m in more if m)]
     lines.extend(notes)
@@ -162,7 +164,7 @@ def make_order(book: WorkbookPort, *, out_dir: Path | None, number: str | None, 
     shifted = [problem("start_moved", k.PAIRS.name, p.row, k.PAIRS.column("start").header,
                        f"{earlier[id(p)] or on:%d.%m.%Y}", number=p.number, on=f"{on:%d.%m.%Y}")
                for p, _ in moved]
-    _warned(payload, lines, Readiness("order", [], [*ready.warnings, *shifted]), note)
+    warn_of(payload, lines, Readiness("order", [], [*ready.warnings, *shifted]), note)
     return Outcome(message, files=files, data=payload, open_files=True, lines=lines)
 
 
@@ -279,7 +281,7 @@ def make_documents(book: WorkbookPort, *, kind: str, out_dir: Path | None, today
     note = lookalike_note(PRINTED[kind](data))
     payload: dict[str, object] = {"kind": kind, "files": [str(f) for f in files]}
     lines = [f.name for f in files]
-    _warned(payload, lines, ready, note, recorded)
+    warn_of(payload, lines, ready, note, recorded)
     if saved:
         files.append(saved)
     return Outcome(f"{summary} Папка: {folder}", files=files, data=payload,

@@ -13,6 +13,7 @@ from mentorxl.core.imports.roadmap import plan_roadmap_import
 from mentorxl.core.problems import SEVERITY_LABEL
 from mentorxl.core.roadmap_state import FIRST_DUE, due_updates
 from mentorxl.core.terms import school_year_start
+from mentorxl.core.text import clean
 from mentorxl.errors import NothingToDo
 
 FIELD_LABEL = {"number": "«№»", "stage": "«Этап»", "event": "«Мероприятие»", "term": "«Срок»",
@@ -65,9 +66,11 @@ def import_roadmap(book: WorkbookPort, document: Path, *, overwrite: bool, today
         lines=lines)
 
 
-def roadmap_documents(book: WorkbookPort, *, out_dir: Path | None, today: date) -> Outcome:
-    """The roadmap as the document the director approves, the order approving it, the curator's appointment."""
-    from mentorxl.actions.documents import output_dir, write_documents
+def roadmap_documents(book: WorkbookPort, *, out_dir: Path | None, today: date, number: str | None = None,
+                      on: date | None = None) -> Outcome:
+    """The roadmap as the document the director approves, the order approving it (number and date as given,
+    else a blank number and today), the curator's appointment. The readiness gate first (core/readiness.py)."""
+    from mentorxl.actions.documents import gate, output_dir, warn_of, write_documents
     from mentorxl.documents.roadmap import curator_order, roadmap_approval_order, roadmap_document
 
     data = book.read([k.SETTINGS, k.ROADMAP], required=[k.ROADMAP])
@@ -75,18 +78,28 @@ def roadmap_documents(book: WorkbookPort, *, out_dir: Path | None, today: date) 
         raise NothingToDo("Лист «Дорожная карта» пуст: печатать нечего.",
                           "Заполните мероприятия или загрузите дорожную карту школы: "
                           "mentorxl import КНИГА ДОКУМЕНТ.docx --as roadmap.")
+    ready = gate(data, "roadmap", today=today)
     book_dir = book.path.parent if book.path is not None else None
-    docs = [roadmap_document(data, today=today, book_dir=book_dir),
-            roadmap_approval_order(data, today=today, book_dir=book_dir)]
-    curator = curator_order(data, today=today, book_dir=book_dir)
+    on = on or today
+    number = clean(number)
+    docs = [roadmap_document(data, today=on, number=number, book_dir=book_dir),
+            roadmap_approval_order(data, today=on, number=number, book_dir=book_dir)]
+    curator = curator_order(data, today=on, book_dir=book_dir)
     if curator is not None:
         docs.append(curator)
     folder = ready_folder(output_dir(book, data, out_dir))
     files = write_documents(folder, docs)
     events = sum(1 for e in data.roadmap if e.event)
-    message = (f"Дорожная карта ({events} мероприятий) и приказ о её утверждении готовы"
+    shown = f" № {number}" if number else ""
+    message = (f"Дорожная карта ({events} мероприятий) и приказ{shown} от {on:%d.%m.%Y} о её утверждении готовы"
                + (", а также приказ о назначении куратора" if curator is not None else
                   "; приказ о назначении куратора не сделан: в «Настройках» не указан куратор наставничества")
                + f". Папка: {folder}")
-    return Outcome(message, files=files, data={"kind": "roadmap", "files": [str(f) for f in files]},
-                   open_files=True, lines=[f.name for f in files])
+    if not number:
+        message += ("\nНомер приказа не указан: в документах оставлено «№ ________» (укажите его ключом --number "
+                    "или впишите от руки).")
+    payload: dict[str, object] = {"kind": "roadmap", "files": [str(f) for f in files],
+                                  "order": {"number": number, "date": on.isoformat()}}
+    lines = [f.name for f in files]
+    warn_of(payload, lines, ready)
+    return Outcome(message, files=files, data=payload, open_files=True, lines=lines)

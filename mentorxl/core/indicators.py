@@ -309,7 +309,10 @@ def shown(i: Indicator) -> str:
 
 
 def fraction(i: Indicator) -> str:
-    """«12 из 80»: the numerator and the denominator."""
+    """«12 из 80»: the numerator and the denominator; the pay as the reader counts it, «2 000 руб. × 8 мес.»
+    (a sum of roubles «из» months reads as nonsense)."""
     def n(x: float) -> str:
         return (f"{x:,.0f}" if float(x).is_integer() else f"{x:,.1f}").replace(",", "\u00a0").replace(".", ",")
+    if i.kind == "money" and i.denominator:
+        return f"{n(i.numerator / i.denominator)}\u00a0руб. × {n(i.denominator)}\u00a0мес."
     return f"{n(i.numerator)} из {n(i.denominator)}"

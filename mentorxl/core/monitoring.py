@@ -525,7 +525,7 @@ def conclusions(m: Monitoring) -> list[str]:
         if fresh:  # pairs fixed less than IDLE_DAYS ago that have not met yet: not «all met»
             one = len(fresh) % 10 == 1 and len(fresh) % 100 != 11
             out.append(f"Пар без встреч более {IDLE_DAYS} дней нет; {counted(len(fresh), 'пара', 'пары', 'пар')}, "
-                       f"закреплённ{'ая' if one else 'ые'} менее {IDLE_DAYS} дней назад, "
+                       f"закреплённ{plural(len(fresh), 'ая', 'ые', 'ых')} менее {IDLE_DAYS} дней назад, "
                        f"ещё не встречал{'ась' if one else 'ись'}.")
         else:
             out.append(f"Все действующие пары встречались в последние {IDLE_DAYS} дней.")

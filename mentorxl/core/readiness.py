@@ -26,6 +26,9 @@ TITLES: dict[str, str] = {
     "agreements": "Дополнительные соглашения",
     "consents": "Бланки согласия на обработку персональных данных",
     "reward": "Приказ о поощрении наставников",
+    "roadmap": "Дорожная карта и приказ о её утверждении",
+    "completion": "Приказ об итогах реализации программ наставничества",
+    "change": "Приказ о внесении изменений в состав наставнических пар (групп)",
 }
 # the settings each document prints and cannot do without
 NEEDED: dict[str, tuple[str, ...]] = {
@@ -34,6 +37,9 @@ NEEDED: dict[str, tuple[str, ...]] = {
     "agreements": (k.SET_ORG_FULL, k.SET_HEAD, k.SET_ORG_ADDRESS, k.SET_MENTOR_PAY),
     "consents": (k.SET_ORG_FULL, k.SET_ORG_ADDRESS),
     "reward": (k.SET_ORG_FULL, k.SET_HEAD),
+    "roadmap": (k.SET_ORG_FULL, k.SET_HEAD),
+    "completion": (k.SET_ORG_FULL, k.SET_HEAD),
+    "change": (k.SET_ORG_FULL, k.SET_HEAD),
 }
 # what a missing setting is for, in the gate's message
 NEEDED_FOR: dict[str, str] = {
@@ -43,8 +49,15 @@ NEEDED_FOR: dict[str, str] = {
     k.SET_HEAD: "подпись руководителя",
 }
 # problems that are the very reason for a document, not an obstacle to it
+# ending a pair is how a missing consent, an overloaded mentor or a mentee in two pairs gets resolved: the orders
+# on completion and on a change of mentors print names, terms and reasons, and are stopped by those only
+_ENDING_RESOLVES = frozenset({"consent_pd_missing", "consent_pd_missing_waiting", "consent_mentoring_missing",
+                              "mentor_overloaded", "mentee_in_two_pairs", "pair_repeated",
+                              "mentee_draft_and_in_force"})
 NOT_OBSTACLES: dict[str, frozenset[str]] = {
     "consents": frozenset({"consent_pd_missing", "consent_pd_missing_waiting"}),
+    "completion": _ENDING_RESOLVES,
+    "change": _ENDING_RESOLVES,
 }
 
 
@@ -71,23 +84,29 @@ class Scope:
     people: list[Person]
 
 
-def scope(data: ProgramData, kind: str, *, again: bool = False) -> Scope:
-    """The pairs and people of one kind of document, by the rules of paperwork.py."""
-    if kind == "order":
-        pairs = w.pairs_to_order(data)
+def scope(data: ProgramData, kind: str, *, again: bool = False, pairs: Iterable[Pair] | None = None) -> Scope:
+    """The pairs and people of one kind of document, by the rules of paperwork.py; `pairs`: the pairs an order
+    on completion or on a change of mentors lists (chosen by core/completion.py)."""
+    chosen: list[Pair]
+    if pairs is not None:
+        chosen = list(pairs)
+    elif kind == "order":
+        chosen = w.pairs_to_order(data)
     elif kind == "agreements":
-        pairs = w.pairs_for_agreements(data, again=again)
+        chosen = w.pairs_for_agreements(data, again=again)
     elif kind == "programs":
-        pairs = w.pairs_in_force(data)
+        chosen = w.pairs_in_force(data)
     else:
-        pairs = []
+        chosen = []
     if kind == "consents":
         return Scope([], [who for who, _ in w.people_missing_consent(data, again=again)])
     if kind == "reward":
         return Scope([], list(w.rewarded_mentors(data)))
-    names = {person_key(n) for p in pairs for n in (p.mentor, *p.mentees)}
+    if kind == "roadmap":  # the roadmap prints the settings only (organisation, head, curator)
+        return Scope([], [])
+    names = {person_key(n) for p in chosen for n in (p.mentor, *p.mentees)}
     people = [p for p in (*data.mentors, *data.mentees) if p.name and person_key(p.name) in names]
-    return Scope(pairs, people)
+    return Scope(chosen, people)
 
 
 def _rows(spec_name: str, rows: Iterable[int]) -> set[tuple[str, int]]:
@@ -142,12 +161,13 @@ def moved_starts(data: ProgramData, pairs: Iterable[Pair], on: date) -> list[tup
 
 
 def readiness(data: ProgramData, kind: str, *, today: date, report: Report | None = None,
-              again: bool = False) -> Readiness:
-    """Check the rows `kind` prints; `report` is the checker's report when the caller already has it."""
+              again: bool = False, pairs: Iterable[Pair] | None = None) -> Readiness:
+    """Check the rows `kind` prints; `report` is the checker's report when the caller already has it; `pairs`:
+    the pairs the document lists when the caller chose them (completion, change of mentors)."""
     from mentorxl.core.validation import check
 
     report = report or check(data, today=today)
-    used = scope(data, kind, again=again)
+    used = scope(data, kind, again=again, pairs=pairs)
     rows = _rows(k.PAIRS.name, (p.row for p in used.pairs))
     mentor_rows = {id(m) for m in data.mentors}
     for person in used.people:

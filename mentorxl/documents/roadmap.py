@@ -55,21 +55,24 @@ def _people(ctx: dict[str, Any], *more: str) -> list[str]:
     return list(dict.fromkeys(n for n in names if n))
 
 
-def roadmap_document(data: ProgramData, *, today: date, book_dir: Path | None = None) -> Rendered:
+def roadmap_document(data: ProgramData, *, today: date, number: str = "", book_dir: Path | None = None) -> Rendered:
+    """`today`: the date of the approving order, `number` its number (blank: «№ ________»)."""
     ctx = c.base(data, today, "дорожную карту")
     rows = roadmap_rows(data)
-    ctx.update(order=_order(today), rows=rows, events=len(rows), participants=_people(ctx))
+    ctx.update(order=_order(today, number), rows=rows, events=len(rows), participants=_people(ctx))
     template = load_template(template_path(ROADMAP_TEMPLATE, book_dir), ROADMAP_KEYS)
     year = f" на {ctx['year'].replace('/', '–')} учебный год" if ctx["year"] else ""
     return Rendered(f"Дорожная карта наставничества{year}", template.render(ctx))
 
 
-def roadmap_approval_order(data: ProgramData, *, today: date, book_dir: Path | None = None) -> Rendered:
+def roadmap_approval_order(data: ProgramData, *, today: date, number: str = "",
+                           book_dir: Path | None = None) -> Rendered:
     ctx = c.base(data, today, "приказ об утверждении дорожной карты")
     rows = roadmap_rows(data)
-    ctx.update(order=_order(today), rows=rows, events=len(rows), participants=_people(ctx))
+    ctx.update(order=_order(today, number), rows=rows, events=len(rows), participants=_people(ctx))
     template = load_template(template_path(ROADMAP_ORDER_TEMPLATE, book_dir), ROADMAP_KEYS)
-    return Rendered(f"Приказ об утверждении дорожной карты от {today:%d.%m.%Y}", template.render(ctx))
+    shown = f" № {number}" if number else ""
+    return Rendered(f"Приказ об утверждении дорожной карты{shown} от {today:%d.%m.%Y}", template.render(ctx))
 
 
 def curator_order(data: ProgramData, *, today: date, book_dir: Path | None = None) -> Rendered | None:
@@ -83,7 +86,8 @@ def curator_order(data: ProgramData, *, today: date, book_dir: Path | None = Non
 
 
 def _pair(p: Pair) -> dict[str, Any]:
-    return {"number": p.number, "mentor": p.mentor, "mentees": list(p.mentees), "start": p.start, "end": p.end}
+    return {"number": p.number, "mentor": p.mentor, "mentees": list(p.mentees), "start": p.start, "end": p.end,
+            "order_number": clean(p.order_number), "order_date": p.order_date}
 
 
 def completion_order(data: ProgramData, pairs: Sequence[Pair], *, on: date, today: date,
@@ -109,3 +113,25 @@ def change_order(data: ProgramData, ended: Sequence[tuple[Pair, str]], replaced:
     shown = f" № {number}" if number else ""
     return Rendered(f"Приказ о внесении изменений в состав наставнических пар{shown} от {on:%d.%m.%Y}",
                     template.render(ctx))
+
+
+def with_years_moved(document: Path, years: int) -> bytes:
+    """A copy of a Word document with every year of its text moved forward by `years` (core/new_year.py:
+    «август – сентябрь 2025» -> «август – сентябрь 2026»); the layout, merges and the rest of the text as they
+    were. The demo's sample roadmap of a school meets the demo's own school year this way."""
+    import io
+
+    from docx import Document
+    from docx.oxml.ns import qn
+
+    from mentorxl.core.new_year import next_years
+
+    doc = Document(str(document))
+    for node in doc.element.body.iter(qn("w:t")):  # each text node once, merged cells included
+        text = node.text or ""
+        for _ in range(max(years, 0)):
+            text = next_years(text)
+        node.text = text
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()

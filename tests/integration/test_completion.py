@@ -14,8 +14,8 @@ from mentorxl.cli import main
 from mentorxl.core import contract as k
 from mentorxl.core.completion import plan_completion
 from mentorxl.documents.render import read_docx
-from mentorxl.errors import MentorXLError, NothingToDo
-from tests.builders import grid, mentee, mentor, minimal_book, write_book
+from mentorxl.errors import MentorXLError, NothingToDo, NotReady
+from tests.builders import grid, mentee, mentor, minimal_book, settings_grid, write_book
 
 ON = date(2026, 6, 1)
 
@@ -27,7 +27,7 @@ def pair(number: str, who: str, mentees: str, *, end: str | None = "31.05.2026",
             "order_number": "12-о", "order_date": "01.09.2025", "status": status}
 
 
-def book(**more: object) -> FakeBook:
+def book(settings: dict[str, object] | None = None, **more: object) -> FakeBook:
     sheets = minimal_book(
         mentees=[mentee("Петрова Анна Сергеевна", "ИКТ", status="В паре"),
                  mentee("Смирнов Илья Дмитриевич", "ВПР", status="В паре"),
@@ -38,7 +38,8 @@ def book(**more: object) -> FakeBook:
                pair("2", "Орлов Игорь Петрович", "Смирнов Илья Дмитриевич", end="31.12.2026"),
                pair("3", "Кузнецова Ольга Ивановна", "Ершова Анастасия Игоревна", end=None, start="01.08.2025")],
         **{k.SURVEYS.name: grid(k.SURVEYS, [{"date": "20.05.2026", "respondent": "Петрова Анна Сергеевна",
-                                              "role": "Наставляемый", "pair": "1", "survey": "Итоговая"}])},
+                                              "role": "Наставляемый", "pair": "1", "survey": "Итоговая"}]),
+           k.SETTINGS.name: settings_grid(settings)},
     )
     return FakeBook(sheets, **more)  # type: ignore[arg-type]
 
@@ -168,3 +169,49 @@ def test_complete_with_json_lists_the_pairs_completed_by_term_with_their_people(
     assert {p["pair"]: p["mentees"] for p in found["completed"]} == {
         "1": ["Петрова Анна Сергеевна"], "3": ["Ершова Анастасия Игоревна"]}
     assert found["finished"] == ["1", "3"]
+def test_the_completion_order_numbers_its_rows_from_one_not_by_the_pairs_internal_numbers(tmp_path: Path) -> None:
+    outcome = complete_pairs(book(), on=ON, numbers=None, reason=None, out_dir=tmp_path, today=ON)
+    body = read_docx(outcome.files[0].read_bytes()).body
+    rows = [line for line in body if "Кузнецова Ольга Ивановна |" in line and " по " in line]
+    assert [row.split(" | ")[0] for row in rows] == ["1", "2"]  # pairs № 1 and № 3 of «Пары»
+
+
+def test_a_latin_letter_in_a_completed_pair_stops_the_completion_and_leaves_the_book_as_it_was(
+        tmp_path: Path) -> None:
+    b = book()
+    b.update_cells(k.PAIRS, [(next(p.row for p in b.read().pairs if p.number == "1"), "mentor",
+                              "Кузнецoва Ольга Ивановна")])  # a Latin «o»
+    before = statuses(b)
+    with pytest.raises(NotReady) as caught:
+        complete_pairs(b, on=ON, numbers=None, reason=None, out_dir=tmp_path / "docs", today=ON)
+    assert "Приказ об итогах реализации программ наставничества: документ не составлен" in caught.value.message
+    assert "латинские буквы" in caught.value.message and "«Пары»" in caught.value.message
+    assert statuses(b) == before and not (tmp_path / "docs").exists()
+
+
+def test_an_empty_head_of_the_organisation_stops_the_change_of_mentors_order(tmp_path: Path) -> None:
+    b = book(settings={k.SET_HEAD: ""})
+    with pytest.raises(NotReady) as caught:
+        complete_pairs(b, on=ON, numbers=["2"], reason="Перевод наставника", out_dir=tmp_path, today=ON)
+    assert "О внесении изменений" in caught.value.message or "состав наставнических пар" in caught.value.message
+    assert f"«{k.SET_HEAD}»" in caught.value.message
+    assert statuses(b)[0]["2"] == "Действует"
+
+
+def test_the_change_order_names_each_ended_pair_by_its_number_and_the_order_that_fixed_it(tmp_path: Path) -> None:
+    outcome = complete_pairs(book(), on=ON, numbers=["2"], reason="Перевод наставника", out_dir=tmp_path, today=ON)
+    order = next(f for f in outcome.files if f.name.startswith("Приказ о внесении изменений"))
+    body = [line.replace("\u00a0", " ") for line in read_docx(order.read_bytes()).body]
+    assert "№ пары | Наставник | Наставляемые | Причина" in body
+    assert "приказ №\u00a012-о от\u00a001.09.2025" in read_docx(order.read_bytes()).text  # never split by a line
+    assert "2 (приказ № 12-о от 01.09.2025) | Орлов Игорь Петрович | Смирнов Илья Дмитриевич | Перевод наставника" \
+        in body
+
+
+def test_a_mentor_without_a_consent_can_still_have_the_pair_ended_early(tmp_path: Path) -> None:
+    b = book()
+    row = next(m.row for m in b.read().mentors if m.name == "Орлов Игорь Петрович")
+    b.update_cells(k.MENTORS, [(row, "consent_mentoring", None)])  # the very reason to end the pair
+    outcome = complete_pairs(b, on=ON, numbers=["2"], reason="Нет согласия наставника", out_dir=tmp_path, today=ON)
+    assert statuses(b)[0]["2"] == "Расторгнута"
+    assert any(f.name.startswith("Приказ о внесении изменений") for f in outcome.files)

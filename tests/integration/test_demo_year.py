@@ -25,7 +25,8 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Outcome, list[
 def test_the_demo_imports_a_roadmap_prints_it_completes_pairs_and_starts_the_next_year(demo) -> None:
     folder, outcome, _ = demo
     said = "\n".join(outcome.lines)
-    for step in ("Импорт дорожной карты школы из Word (пример): Дорожная карта из «sample_roadmap.docx»",
+    for step in ("Импорт дорожной карты школы из Word (пример): Дорожная карта из «Дорожная карта школы (пример "
+                 "из Word).docx»",
                  "Дорожная карта на утверждение, приказ о ней и о кураторе: Дорожная карта (",
                  "Завершить пару досрочно (пара № 2, с заменой наставника): Завершение пар на 20.11.2025",
                  "Завершить пары по окончании срока (01.06.2026): Завершение пар на 01.06.2026",
@@ -54,3 +55,14 @@ def test_the_demo_builds_the_district_sums_it_up_and_finds_network_mentors(demo)
     assert next_year[4] == "2026/2027" and next_year[kept] > 0  # last year's finished young specialists
     net = next(line for line in outcome.lines if line.startswith("Муниципальный банк наставников"))
     assert "предложено наставников — 0" not in net and "Не учтено книг — 1" in net
+def test_the_demo_roadmap_is_of_the_demo_school_year_not_of_the_sample_year(tmp_path: Path) -> None:
+    from mentorxl.documents.render import read_docx
+
+    folder = tmp_path / "demo"
+    outcome = run_demo(folder, today=date(2026, 12, 4))
+    printed = next(f for f in outcome.files if f.name == "Дорожная карта наставничества на 2026–2027 учебный год.docx")
+    text = read_docx(printed.read_bytes()).text
+    assert "август – сентябрь 2026" in text and "до 20 мая 2027 г." in text
+    assert "2025" not in text
+    roadmap = HeadlessBook(folder / "Наставничество (демо).xlsx").read().roadmap
+    assert {e.term for e in roadmap if e.event} >= {"октябрь 2026", "август – сентябрь 2026"}

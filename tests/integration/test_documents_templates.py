@@ -79,7 +79,7 @@ def test_the_committed_templates_are_what_the_script_makes(tmp_path: Path) -> No
 def test_the_preview_pictures_of_the_readme_show_the_documents_as_they_are_made_now(tmp_path: Path) -> None:
     previews = load_script("render_previews")
     made = previews.documents(tmp_path)  # type: ignore[attr-defined]
-    assert list(made) == ["order", "programs", "agreements", "consents", "reward"]
+    assert list(made) == ["order", "programs", "agreements", "consents", "reward", "roadmap", "completion"]
     for kind in made:
         assert (ROOT / "docs" / f"preview_{kind}.png").read_bytes().startswith(b"\x89PNG")
     recorded = (ROOT / "docs" / "previews.sha256").read_text(encoding="utf-8")

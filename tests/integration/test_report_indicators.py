@@ -29,7 +29,7 @@ def test_the_report_has_the_indicators_section_with_numerators_and_denominators(
     assert "7. Показатели для муниципального координатора" in body
     assert "Педагоги в программе наставничества | 4 из 20 | 20 %" in body
     assert "Молодые специалисты с наставником | 1 из 2 | 50 %" in body
-    assert "Доплата наставникам за срок действующих пар, руб. | 16 000 из 8 | 16 000 руб." in body
+    assert "Доплата наставникам за срок действующих пар, руб. | 2 000 руб. × 8 мес. | 16 000 руб." in body
 
 
 def test_with_last_years_book_beside_it_the_report_shows_retention_into_this_year(tmp_path: Path) -> None:

@@ -16,7 +16,8 @@ from mentorxl.book.reader import read_program
 from mentorxl.cli import main
 from mentorxl.core import contract as k
 from mentorxl.documents.render import read_docx
-from tests.builders import grid, minimal_book, write_book
+from mentorxl.errors import NotReady
+from tests.builders import grid, minimal_book, settings_grid, write_book
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "roadmaps"
 TODAY = date(2025, 9, 20)
@@ -187,3 +188,36 @@ def test_the_dates_of_each_imported_term_go_to_the_highlight_columns(tmp_book, t
     quarterly = next(r for r in rows if r[0] == "Сентябрь – октябрь 2025, далее – ежеквартально")
     assert quarterly[1:] == (datetime(2025, 10, 31), None)
     assert len(rows) == (11 if overwrite else 27 + 11)
+
+
+def test_docs_roadmap_takes_the_number_and_date_of_the_approving_order(tmp_book, tmp_path: Path, capsys) -> None:
+    master = tmp_book(demo=True)
+    code = main(["docs", str(master), "--kind", "roadmap", "--number", "57-о", "--date", "01.09.2025",
+                 "--out", str(tmp_path / "docs"), "--today", "20.09.2025"])
+    assert code == 0, capsys.readouterr()
+    files = {f.name: f for f in (tmp_path / "docs").iterdir()}
+    order = next(f for n, f in files.items() if n.startswith("Приказ об утверждении"))
+    assert order.name == "Приказ об утверждении дорожной карты № 57-о от 01.09.2025.docx"
+    roadmap = read_docx(next(f for n, f in files.items() if n.startswith("Дорожная карта")).read_bytes()).text
+    assert "от 1\u00a0сентября 2025\u00a0г. №\u00a057-о" in roadmap and "________" not in roadmap
+    order_text = read_docx(order.read_bytes()).text
+    assert "1\u00a0сентября 2025\u00a0г." in order_text and "57-о" in order_text and "________" not in order_text
+
+
+def test_number_and_date_are_refused_for_documents_that_are_not_orders(tmp_book, tmp_path: Path, capsys) -> None:
+    master = tmp_book(demo=True)
+    code = main(["docs", str(master), "--kind", "programs", "--number", "5", "--out", str(tmp_path / "docs")])
+    said = capsys.readouterr()
+    assert code != 0 and "--kind roadmap" in said.out + said.err
+    assert not (tmp_path / "docs").exists()
+
+
+def test_the_roadmap_documents_are_not_made_without_the_head_of_the_organisation(tmp_path: Path) -> None:
+    sheets = minimal_book(**{k.ROADMAP.name: grid(k.ROADMAP, [{"stage": "Подготовка", "event": "Педсовет",
+                                                               "term": "сентябрь 2025"}])})
+    sheets[k.SETTINGS.name] = settings_grid({k.SET_HEAD: ""})
+    with pytest.raises(NotReady) as caught:
+        roadmap_documents(FakeBook(sheets), out_dir=tmp_path / "docs", today=TODAY)
+    assert caught.value.message.startswith("Дорожная карта и приказ о её утверждении: документ не составлен")
+    assert f"«{k.SET_HEAD}»" in caught.value.message and "лист «Настройки»" in caught.value.message
+    assert not (tmp_path / "docs").exists()

@@ -362,3 +362,17 @@ def test_pairs_fixed_recently_without_meetings_are_not_said_to_have_met() -> Non
     found = conclusions(m)
     assert not any(s.startswith("Все действующие пары встречались") for s in found)
     assert any(s.startswith("Пар без встреч более 30 дней нет;") and "ещё не встречал" in s for s in found)
+
+
+@pytest.mark.parametrize(("fresh", "said"), [(1, "1 пара, закреплённая"), (3, "3 пары, закреплённые"),
+                                             (8, "8 пар, закреплённых"), (21, "21 пара, закреплённая")])
+def test_the_pairs_that_have_not_met_yet_agree_with_their_number(fresh: int, said: str) -> None:
+    import dataclasses
+
+    from mentorxl.core.monitoring import conclusions
+
+    m = monitor(school(), TODAY)
+    quiet = dataclasses.replace(next(a for a in m.activity if a.in_force and not a.idle), meetings=0)
+    m.activity = [quiet] * fresh
+    sentence = next(s for s in conclusions(m) if s.startswith("Пар без встреч более 30 дней нет;"))
+    assert said in sentence.replace("\u00a0", " ")
