@@ -90,8 +90,9 @@ def cmd_docs(args: argparse.Namespace) -> Any:
     if args.kind == "roadmap":
         from mentorxl.actions.roadmap import roadmap_documents
 
-        return roadmap_documents(_book(args), out_dir=_path(args.out), today=_today(args))
-    # agreements and consent forms record what was issued in the book: a change, one writer at a time
+        # its two orders take their numbers on «Приказы»: a change, one writer at a time
+        return _changing(args, lambda book: roadmap_documents(book, out_dir=_path(args.out), today=_today(args)))
+    # agreements, consent forms and the reward order record what was issued in the book: a change
     return _changing(args, lambda book: make_documents(book, kind=args.kind, out_dir=_path(args.out),
                                                        today=_today(args), again=args.again))
 

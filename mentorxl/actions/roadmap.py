@@ -9,6 +9,7 @@ from mentorxl.actions.base import Outcome
 from mentorxl.book.port import WorkbookPort
 from mentorxl.book.targets import ready_folder
 from mentorxl.core import contract as k
+from mentorxl.core import orders
 from mentorxl.core.imports.roadmap import plan_roadmap_import
 from mentorxl.core.problems import SEVERITY_LABEL
 from mentorxl.core.roadmap_state import FIRST_DUE, due_updates
@@ -65,28 +66,42 @@ def import_roadmap(book: WorkbookPort, document: Path, *, overwrite: bool, today
         lines=lines)
 
 
-def roadmap_documents(book: WorkbookPort, *, out_dir: Path | None, today: date) -> Outcome:
-    """The roadmap as the document the director approves, the order approving it, the curator's appointment."""
+def roadmap_documents(book: WorkbookPort, *, out_dir: Path | None, today: date, number: str | None = None) -> Outcome:
+    """The roadmap as the document the director approves, the order approving it (the next free number, or
+    `number` when free), the curator's appointment (the number after it); both orders go on «Приказы»."""
     from mentorxl.actions.documents import output_dir, write_documents
+    from mentorxl.actions.register import order_number, record
     from mentorxl.documents.roadmap import curator_order, roadmap_approval_order, roadmap_document
 
-    data = book.read([k.SETTINGS, k.ROADMAP], required=[k.ROADMAP])
+    data = book.read([k.SETTINGS, k.ROADMAP, k.PAIRS, k.ORDERS], required=[k.ROADMAP])
     if not any(e.event for e in data.roadmap):
         raise NothingToDo("Лист «Дорожная карта» пуст: печатать нечего.",
                           "Заполните мероприятия или загрузите дорожную карту школы: "
                           "mentorxl import КНИГА ДОКУМЕНТ.docx --as roadmap.")
     book_dir = book.path.parent if book.path is not None else None
-    docs = [roadmap_document(data, today=today, book_dir=book_dir),
-            roadmap_approval_order(data, today=today, book_dir=book_dir)]
-    curator = curator_order(data, today=today, book_dir=book_dir)
-    if curator is not None:
+    approval = order_number(data, number)
+    docs = [roadmap_document(data, today=today, number=approval, book_dir=book_dir),
+            roadmap_approval_order(data, today=today, number=approval, book_dir=book_dir)]
+    issued = [(approval, orders.KIND_ROADMAP)]
+    appointment = order_number(data, also=[approval])
+    curator = curator_order(data, today=today, number=appointment, book_dir=book_dir)
+    if curator is not None:  # «Настройки» name the curator
         docs.append(curator)
+        issued.append((appointment, orders.KIND_CURATOR))
     folder = ready_folder(output_dir(book, data, out_dir))
     files = write_documents(folder, docs)
+    try:  # the orders' numbers go on «Приказы»; without them no order document stays
+        record(book, [(n, today, kind, [], file) for (n, kind), file in zip(issued, files[1:], strict=True)])
+        saved = book.save()
+    except BaseException:
+        for written in files:
+            written.unlink(missing_ok=True)
+        raise
     events = sum(1 for e in data.roadmap if e.event)
     message = (f"Дорожная карта ({events} мероприятий) и приказ о её утверждении готовы"
                + (", а также приказ о назначении куратора" if curator is not None else
                   "; приказ о назначении куратора не сделан: в «Настройках» не указан куратор наставничества")
                + f". Папка: {folder}")
-    return Outcome(message, files=files, data={"kind": "roadmap", "files": [str(f) for f in files]},
+    payload = {"kind": "roadmap", "files": [str(f) for f in files], "orders": [n for n, _ in issued]}
+    return Outcome(message, files=[*files, *([saved] if saved else [])], data=payload,
                    open_files=True, lines=[f.name for f in files])
