@@ -90,14 +90,15 @@ def cmd_docs(args: argparse.Namespace) -> Any:
     if args.kind == "roadmap":
         from mentorxl.actions.roadmap import roadmap_documents
 
-        return roadmap_documents(_book(args), out_dir=_path(args.out), today=_today(args), number=args.number,
-                                 on=args.date)
+        # its two orders take their numbers on «Приказы»: a change, one writer at a time
+        return _changing(args, lambda book: roadmap_documents(book, out_dir=_path(args.out), today=_today(args),
+                                                              number=args.number, on=args.date))
     if args.number or args.date:
         raise MentorXLError("Ключи --number и --date задают номер и дату приказа об утверждении дорожной карты: "
                             f"для «--kind {args.kind}» они не применяются.",
                             "Уберите их или используйте «mentorxl docs КНИГА --kind roadmap --number N --date Д» "
                             "(для приказа о закреплении пар — «mentorxl order КНИГА --number N --date Д»).")
-    # agreements and consent forms record what was issued in the book: a change, one writer at a time
+    # agreements, consent forms and the reward order record what was issued in the book: a change
     return _changing(args, lambda book: make_documents(book, kind=args.kind, out_dir=_path(args.out),
                                                        today=_today(args), again=args.again))
 

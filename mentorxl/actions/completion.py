@@ -7,9 +7,11 @@ from datetime import date
 from pathlib import Path
 
 from mentorxl.actions.base import Outcome
+from mentorxl.actions.register import order_number, record
 from mentorxl.book.port import WorkbookPort
 from mentorxl.book.targets import ready_folder
 from mentorxl.core import contract as k
+from mentorxl.core import orders
 from mentorxl.core.completion import plan_completion
 from mentorxl.core.text import clean
 from mentorxl.errors import ColumnMissing
@@ -30,7 +32,6 @@ def complete_pairs(book: WorkbookPort, *, on: date | None, numbers: Sequence[str
     """Complete the pairs whose term ended (or those named; with a reason: end them early and find each mentee
     a new mentor), write «Пары» and «Наставляемые», and make the order on it (rules in core/completion.py)."""
     from mentorxl.actions.documents import gate, output_dir, warn_of, write_documents
-    from mentorxl.documents import context as c
     from mentorxl.documents.roadmap import change_order, completion_order
 
     on = on or today
@@ -45,28 +46,38 @@ def complete_pairs(book: WorkbookPort, *, on: date | None, numbers: Sequence[str
     ready = [gate(data, kind, today=today, pairs=pairs) for kind, pairs in
              (("completion", plan.finished), ("change", [p for p, _ in plan.ended])) if pairs]
     docs = []
-    order_number = ""
-    if plan.new_pairs:
-        order_number = c.next_order_number(p.order_number for p in data.pairs)
-        for row in plan.new_pairs:
-            row.update(order_number=order_number, order_date=on)
+    finished_number = order_number(data) if plan.finished else ""  # one rule: actions/register.py
+    change_number = order_number(data, also=[finished_number] if finished_number else []) if plan.ended else ""
+    for row in plan.new_pairs:
+        row.update(order_number=change_number, order_date=on)
     book_dir = book.path.parent if book.path is not None else None
+    issued: list[tuple[str, date, str, list[str]]] = []
     if plan.finished:
-        docs.append(completion_order(data, plan.finished, on=on, today=today, book_dir=book_dir))
+        docs.append(completion_order(data, plan.finished, on=on, today=today, number=finished_number,
+                                     book_dir=book_dir))
+        issued.append((finished_number, on, orders.KIND_COMPLETION, [p.number for p in plan.finished]))
     if plan.ended:
         replaced = [{"number": r.number, "mentee": r.mentee, "mentor": r.mentor, "start": on,
                      "end": next((p["end"] for p in plan.new_pairs if p["number"] == r.number), None)}
                     for r in plan.replacements if r.mentor]
-        docs.append(change_order(data, plan.ended, replaced, on=on, today=today, number=order_number,
+        docs.append(change_order(data, plan.ended, replaced, on=on, today=today, number=change_number,
                                  book_dir=book_dir))
-    folder = ready_folder(output_dir(book, data, out_dir))  # before any write: no book without its order
-    book.update_cells(k.PAIRS, plan.pair_updates)
-    if plan.mentee_updates:
-        book.update_cells(k.MENTEES, plan.mentee_updates)
-    if plan.new_pairs:
-        book.append_rows(k.PAIRS, plan.new_pairs)
-    saved = book.save()
-    files = write_documents(folder, docs)
+        issued.append((change_number, on, orders.KIND_CHANGE,
+                       [p.number for p, _ in plan.ended] + [str(p["number"]) for p in plan.new_pairs]))
+    folder = ready_folder(output_dir(book, data, out_dir))
+    files = write_documents(folder, docs)  # the orders first; removed again when the book cannot take them
+    try:
+        book.update_cells(k.PAIRS, plan.pair_updates)
+        if plan.mentee_updates:
+            book.update_cells(k.MENTEES, plan.mentee_updates)
+        if plan.new_pairs:
+            book.append_rows(k.PAIRS, plan.new_pairs)
+        record(book, [(*entry, file) for entry, file in zip(issued, files, strict=True)])
+        saved = book.save()
+    except BaseException:  # the numbers could not be written: no order document may carry them
+        for written in files:
+            written.unlink(missing_ok=True)
+        raise
     parts = []
     if plan.finished:
         parts.append(f"завершено пар и групп — {len(plan.finished)}")
@@ -80,7 +91,7 @@ def complete_pairs(book: WorkbookPort, *, on: date | None, numbers: Sequence[str
     lines += [f"№ {p.number}: {p.mentor} — {'; '.join(p.mentees)} → «Расторгнута» ({why})" for p, why in plan.ended]
     for r in plan.replacements:
         if r.mentor:
-            lines.append(f"{r.mentee}: новый наставник {r.mentor}, пара № {r.number} (приказ № {order_number}). "
+            lines.append(f"{r.mentee}: новый наставник {r.mentor}, пара № {r.number} (приказ № {change_number}). "
                          f"{r.why}")
         else:
             lines.append(f"{r.mentee}: замена не найдена ({r.why}); статус «Ожидает пары» — подберите "

@@ -8,6 +8,7 @@ from functools import partial
 from pathlib import Path
 
 from mentorxl.actions.base import Outcome
+from mentorxl.actions.register import order_number, record
 from mentorxl.book.files import next_free, write_atomically
 from mentorxl.book.port import WorkbookPort
 from mentorxl.core import contract as k
@@ -124,11 +125,7 @@ def make_order(book: WorkbookPort, *, out_dir: Path | None, number: str | None, 
         already = f" Утверждённые пары уже внесены в приказ № {', '.join(done)}." if done else ""
         raise NothingToDo(f"Нет утверждённых пар без приказа.{already}", APPROVE_FIRST)
     ready = gate(data, "order", today=today)
-    if clean(number) and orders.number_taken(clean(number), data.pairs):
-        raise MentorXLError(f"Приказ № {clean(number)} уже есть на листе «Пары»: один номер не выдаётся дважды.",
-                            "Укажите другой номер или не указывайте его: программа возьмёт следующий свободный "
-                            f"(№ {orders.next_order_number(orders.orders_of(data.pairs))}).")
-    number = clean(number) or orders.next_order_number(orders.orders_of(data.pairs))
+    number = order_number(data, number)
     on = on or today
     moved = moved_starts(data, pairs, on)
     earlier = {id(p): p.start or data.settings.start_date for p, _ in moved}
@@ -145,6 +142,7 @@ def make_order(book: WorkbookPort, *, out_dir: Path | None, number: str | None, 
         book.update_cells(k.PAIRS, [u for p in pairs for u in ((p.row, "order_number", number),
                                                                  (p.row, "order_date", on))]
                           + [(p.row, "start", start) for p, start in moved] + ends)
+        record(book, [(number, on, orders.KIND_PAIRS, [p.number for p in pairs], files[0])])
         saved = book.save()
     except BaseException:  # the number could not be written: no order document may carry it
         for written in files:
@@ -210,7 +208,8 @@ def _consents(data: ProgramData, today: date, book_dir: Path | None, again: bool
                   "согласие, впишите дату в столбец «Согласие на обработку ПДн».")
 
 
-def _reward(data: ProgramData, today: date, book_dir: Path | None, again: bool) -> tuple[list[Rendered], str]:
+def _reward(data: ProgramData, today: date, book_dir: Path | None, again: bool, *,
+            number: str = "") -> tuple[list[Rendered], str]:
     from mentorxl.documents.orders import reward_order
 
     rewarded = w.rewarded_mentors(data)
@@ -218,7 +217,7 @@ def _reward(data: ProgramData, today: date, book_dir: Path | None, again: bool) 
         raise NothingToDo("Ни у одного наставника не заполнен столбец «Поощрение».",
                           "Выберите в столбце «Поощрение» листа «Наставники» благодарность, почётную грамоту "
                           "или премию и нажмите кнопку снова.")
-    number = w.next_order_number(w.order_numbers(data))
+    number = number or order_number(data)
     doc = reward_order(data, today=today, book_dir=book_dir, number=number)
     return [doc], f"Приказ № {number} о поощрении наставников: поощряемых — {len(rewarded)}."
 
@@ -262,22 +261,35 @@ def _record(book: WorkbookPort, data: ProgramData, kind: str, today: date, again
 
 
 def make_documents(book: WorkbookPort, *, kind: str, out_dir: Path | None, today: date,
-                   again: bool = False) -> Outcome:
+                   again: bool = False, number: str | None = None) -> Outcome:
     """kind: programs | agreements | consents | reward. The readiness gate first; agreements and consent forms
-    are recorded in the book (their date), so they are not issued twice by accident (`again` reissues)."""
+    are recorded in the book (their date), so they are not issued twice by accident (`again` reissues); the
+    reward order takes the next free number (or `number`, when free) and its row of «Приказы»."""
     if kind not in MAKERS:
         raise MentorXLError(f"Неизвестный вид документов «{kind}».", f"Выберите один из: {', '.join(KINDS)}.")
     data = book.read()
     ready = gate(data, kind, today=today, again=again)
-    docs, summary = MAKERS[kind](data, today, _book_dir(book), again)
+    issued = order_number(data, number) if kind == "reward" else ""
+    if issued:
+        docs, summary = _reward(data, today, _book_dir(book), again, number=issued)
+    else:
+        docs, summary = MAKERS[kind](data, today, _book_dir(book), again)
     folder = output_dir(book, data, out_dir)
     if SUBFOLDERS[kind]:
         folder = folder / SUBFOLDERS[kind]
     files = write_documents(folder, docs)
-    recorded = _record(book, data, kind, today, again)
-    saved = book.save() if kind in ("agreements", "consents") else None
+    try:
+        recorded = _record(book, data, kind, today, again)
+        if issued:
+            record(book, [(issued, today, orders.KIND_REWARD, [], files[0])])
+        saved = book.save() if kind in ("agreements", "consents", "reward") else None
+    except BaseException:  # the number could not be written: no order document may carry it
+        if issued:
+            for written in files:
+                written.unlink(missing_ok=True)
+        raise
     if saved:
-        summary += " Дата выдачи записана в книгу."
+        summary += " Номер приказа записан на лист «Приказы»." if issued else " Дата выдачи записана в книгу."
     note = lookalike_note(PRINTED[kind](data))
     payload: dict[str, object] = {"kind": kind, "files": [str(f) for f in files]}
     lines = [f.name for f in files]

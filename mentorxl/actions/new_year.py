@@ -35,6 +35,7 @@ def carry_over(book: WorkbookPort, plan: NewYearPlan) -> None:
     book.replace_rows(k.PAIRS, plan.pairs)
     book.replace_rows(k.SURVEYS, [], own_columns_too=True)  # the answers under the questions' own columns too
     book.replace_rows(k.MEETINGS, [], own_columns_too=True)
+    book.replace_rows(k.ORDERS, [])  # orders are per school year: the new register starts empty, the archive keeps its
 
 
 def new_year(path: Path, *, out: Path | None, today: date) -> Outcome:
@@ -70,7 +71,8 @@ def new_year(path: Path, *, out: Path | None, today: date) -> Outcome:
         f"{c['mentees']} (завершили — {c['mentees_finished']}, выбыли — {c['mentees_left']}); действующие пары — "
         f"{c['pairs']} (с номерами и приказами).",
         f"Осталось в архиве: пары завершённые, расторгнутые и проекты — {c['pairs_left']}; анкеты — "
-        f"{c['surveys_left']}; встречи — {c['meetings_left']}.",
+        f"{c['surveys_left']}; встречи — {c['meetings_left']}; реестр приказов «{k.ORDERS.name}» (в новой книге он "
+        "начинается пустым).",
     ]
     if plan.ended_term:
         lines.append(f"Внимание: у перенесённых пар № {', '.join(plan.ended_term)} срок закончился в прошлом году, "

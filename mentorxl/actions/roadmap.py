@@ -9,6 +9,7 @@ from mentorxl.actions.base import Outcome
 from mentorxl.book.port import WorkbookPort
 from mentorxl.book.targets import ready_folder
 from mentorxl.core import contract as k
+from mentorxl.core import orders
 from mentorxl.core.imports.roadmap import plan_roadmap_import
 from mentorxl.core.problems import SEVERITY_LABEL
 from mentorxl.core.roadmap_state import FIRST_DUE, due_updates
@@ -68,12 +69,14 @@ def import_roadmap(book: WorkbookPort, document: Path, *, overwrite: bool, today
 
 def roadmap_documents(book: WorkbookPort, *, out_dir: Path | None, today: date, number: str | None = None,
                       on: date | None = None) -> Outcome:
-    """The roadmap as the document the director approves, the order approving it (number and date as given,
-    else a blank number and today), the curator's appointment. The readiness gate first (core/readiness.py)."""
+    """The roadmap as the document the director approves, the order approving it (the next free number, or
+    `number` when free; dated `on`, else today), the curator's appointment (the number after it); both orders go
+    on «Приказы». The readiness gate first (core/readiness.py)."""
     from mentorxl.actions.documents import gate, output_dir, warn_of, write_documents
+    from mentorxl.actions.register import order_number, record
     from mentorxl.documents.roadmap import curator_order, roadmap_approval_order, roadmap_document
 
-    data = book.read([k.SETTINGS, k.ROADMAP], required=[k.ROADMAP])
+    data = book.read([k.SETTINGS, k.ROADMAP, k.PAIRS, k.ORDERS], required=[k.ROADMAP])
     if not any(e.event for e in data.roadmap):
         raise NothingToDo("Лист «Дорожная карта» пуст: печатать нечего.",
                           "Заполните мероприятия или загрузите дорожную карту школы: "
@@ -81,25 +84,32 @@ def roadmap_documents(book: WorkbookPort, *, out_dir: Path | None, today: date, 
     ready = gate(data, "roadmap", today=today)
     book_dir = book.path.parent if book.path is not None else None
     on = on or today
-    number = clean(number)
-    docs = [roadmap_document(data, today=on, number=number, book_dir=book_dir),
-            roadmap_approval_order(data, today=on, number=number, book_dir=book_dir)]
-    curator = curator_order(data, today=on, book_dir=book_dir)
-    if curator is not None:
+    approval = order_number(data, clean(number) or None)
+    docs = [roadmap_document(data, today=on, number=approval, book_dir=book_dir),
+            roadmap_approval_order(data, today=on, number=approval, book_dir=book_dir)]
+    issued = [(approval, orders.KIND_ROADMAP)]
+    appointment = order_number(data, also=[approval])
+    curator = curator_order(data, today=on, number=appointment, book_dir=book_dir)
+    if curator is not None:  # «Настройки» name the curator
         docs.append(curator)
+        issued.append((appointment, orders.KIND_CURATOR))
     folder = ready_folder(output_dir(book, data, out_dir))
     files = write_documents(folder, docs)
+    try:  # the orders' numbers go on «Приказы»; without them no order document stays
+        record(book, [(n, on, kind, [], file) for (n, kind), file in zip(issued, files[1:], strict=True)])
+        saved = book.save()
+    except BaseException:
+        for written in files:
+            written.unlink(missing_ok=True)
+        raise
     events = sum(1 for e in data.roadmap if e.event)
-    shown = f" № {number}" if number else ""
-    message = (f"Дорожная карта ({events} мероприятий) и приказ{shown} от {on:%d.%m.%Y} о её утверждении готовы"
+    message = (f"Дорожная карта ({events} мероприятий) и приказ № {approval} от {on:%d.%m.%Y} о её утверждении готовы"
                + (", а также приказ о назначении куратора" if curator is not None else
                   "; приказ о назначении куратора не сделан: в «Настройках» не указан куратор наставничества")
                + f". Папка: {folder}")
-    if not number:
-        message += ("\nНомер приказа не указан: в документах оставлено «№ ________» (укажите его ключом --number "
-                    "или впишите от руки).")
     payload: dict[str, object] = {"kind": "roadmap", "files": [str(f) for f in files],
-                                  "order": {"number": number, "date": on.isoformat()}}
+                                  "orders": [n for n, _ in issued],
+                                  "order": {"number": approval, "date": on.isoformat()}}
     lines = [f.name for f in files]
     warn_of(payload, lines, ready)
-    return Outcome(message, files=files, data=payload, open_files=True, lines=lines)
+    return Outcome(message, files=[*files, *([saved] if saved else [])], data=payload, open_files=True, lines=lines)

@@ -618,6 +618,7 @@ def book_layout(*, org: str | None, year_start: int, variant: str, today: date,
     pairs.rows = _rows(pairs.columns, data.pairs)
     _missing(pairs, "number", ["order_number"], "pending")
     tables[k.PAIRS.key] = pairs
+    tables[k.ORDERS.key] = TableLayout(k.ORDERS.table, columns_of(k.ORDERS), [], style=OWNED_STYLE)
     surveys = TableLayout(k.SURVEYS.table, _survey_columns(), [])
     surveys.rows = _rows(surveys.columns, data.surveys)
     tables[k.SURVEYS.key] = surveys

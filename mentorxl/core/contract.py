@@ -203,6 +203,19 @@ PAIRS = SheetSpec(
     purpose="наставнические пары и группы; одна строка — одна пара или группа",
 )
 
+ORDERS = SheetSpec(  # issues 10 and 11: one register of the orders MentorXL issues
+    "orders", "Приказы", "tblOrders",
+    (
+        C("number", "№ приказа", width=12),
+        C("date", "Дата", Kind.DATE, width=13),
+        C("kind", "Вид", width=50),
+        C("pairs", "Пары", width=24, note="Номера пар, которых касается приказ"),
+        C("file", "Файл", width=60),
+    ),
+    owned=True,
+    purpose="реестр приказов, выпущенных программой: номер следующего берётся после всех номеров здесь и в «Пары»",
+)
+
 SURVEYS = SheetSpec(
     "surveys", "Анкеты", "tblSurveys",
     (
@@ -258,7 +271,7 @@ PANEL_NAME = "Панель"
 LISTS_HEADER_ROW_NOTE = "Списки для выпадающих меню"
 
 SHEETS: tuple[SheetSpec, ...] = (
-    SETTINGS, ROADMAP, MENTEES, MENTORS, SUGGESTIONS, PAIRS, SURVEYS, MEETINGS, TAGS, PROBLEMS,
+    SETTINGS, ROADMAP, MENTEES, MENTORS, SUGGESTIONS, PAIRS, ORDERS, SURVEYS, MEETINGS, TAGS, PROBLEMS,
 )
 SHEET_ORDER: tuple[str, ...] = (PANEL_NAME, *(s.name for s in SHEETS))
 

@@ -226,6 +226,16 @@ class Meeting(Row):
     mark: Text = ""
 
 
+class OrderRecord(Row):
+    """A row of «Приказы»: an order MentorXL issued (number, date, kind, the pairs, the file)."""
+
+    number: Text = ""
+    date: LooseDate = None
+    kind: Text = ""
+    pairs: Text = ""
+    file: Text = ""
+
+
 class Suggestion(Row):
     mentee: Text = ""
     mentor: Text = ""
@@ -273,5 +283,6 @@ MODEL_OF_SHEET: dict[str, type[Row]] = {
     "pairs": Pair,
     "surveys": SurveyAnswer,
     "meetings": Meeting,
+    "orders": OrderRecord,
     "tags": TagEntry,
 }

@@ -1,17 +1,20 @@
-"""Which pairs an order «О закреплении наставнических пар (групп)» takes, and the number it gets.
+"""Which pairs an order «О закреплении наставнических пар (групп)» takes, and the number every order gets.
 
-One book holds one organisation's school year, so «Номер приказа» of «Пары» is the register of the orders
-issued: a new order takes the number after the largest one there, and a number already in it is never issued
-again. An order takes the pairs «Утверждена» with no order yet; a row repeating a pair that is already in an
-order (same mentor, same mentees) is not ordered again — `check` reports it as `pair_repeated`.
+One book holds one organisation's school year. The orders issued are on the sheet «Приказы» (every order
+MentorXL makes: on pairs, reward, changes, results, the roadmap, the curator) and in «Номер приказа» of «Пары»
+(orders typed by hand, books older than «Приказы»). A new order takes the number after the largest one in
+both, in the same pattern («150-о» → «151-о»), and a number already in either is never issued again. An order
+takes the pairs «Утверждена» with no order yet; a row repeating a pair that is already in an order (same
+mentor, same mentees) is not ordered again — `check` reports it as `pair_repeated`.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from datetime import date
 
-from mentorxl.core.models import Pair
+from mentorxl.core.models import OrderRecord, Pair
 from mentorxl.core.statuses import PairStatus
 from mentorxl.core.text import clean, header_key
 
@@ -51,6 +54,34 @@ def next_order_number(numbers: Iterable[str]) -> str:
     return f"{best[1]}{best[0] + 1}{best[2]}"
 
 
-def number_taken(number: str, pairs: Iterable[Pair]) -> bool:
-    """The order number is already in «Пары»: issuing it again would give two orders one number."""
-    return order_key(number) in {order_key(n) for n in orders_of(pairs)}
+# «Вид» of «Приказы»: the orders MentorXL issues
+KIND_PAIRS = "О закреплении наставнических пар (групп)"
+KIND_REWARD = "О поощрении наставников"
+KIND_CHANGE = "О внесении изменений в состав наставнических пар (групп)"
+KIND_COMPLETION = "Об итогах реализации персонализированных программ наставничества"
+KIND_ROADMAP = "Об утверждении дорожной карты наставничества"
+KIND_CURATOR = "О назначении куратора наставничества"
+
+
+def issued(pairs: Iterable[Pair], records: Iterable[OrderRecord] = ()) -> list[str]:
+    """Every order number the book records, each once: «Приказы» first, then «Номер приказа» of «Пары»."""
+    seen: dict[str, str] = {}
+    for number in [*(r.number for r in records), *orders_of(pairs)]:
+        if number := clean(number):
+            seen.setdefault(order_key(number), number)
+    return list(seen.values())
+
+
+def next_free(pairs: Iterable[Pair], records: Iterable[OrderRecord] = (), *, also: Iterable[str] = ()) -> str:
+    """The next free order number over «Пары» and «Приказы» (and `also`: numbers taken in the same run)."""
+    return next_order_number([*issued(pairs, records), *also])
+
+
+def number_taken(number: str, pairs: Iterable[Pair], records: Iterable[OrderRecord] = ()) -> bool:
+    """The order number is already in «Пары» or «Приказы»: issuing it again would give two orders one number."""
+    return order_key(number) in {order_key(n) for n in issued(pairs, records)}
+
+
+def register_row(number: str, on: date, kind: str, pairs: Iterable[str] = (), file: str = "") -> dict[str, object]:
+    """The row of «Приказы» an issued order leaves: number, date, kind, the pairs («1, 2, 5»), the file."""
+    return {"number": number, "date": on, "kind": kind, "pairs": ", ".join(p for p in pairs if p), "file": file}

@@ -57,8 +57,8 @@ next_order_number = orders.next_order_number
 
 
 def order_numbers(data: ProgramData) -> list[str]:
-    """Every order number the book records (the orders on pairs)."""
-    return [p.order_number for p in data.pairs if p.order_number]
+    """Every order number the book records: «Приказы» and «Номер приказа» of «Пары» (core/orders.py)."""
+    return orders.issued(data.pairs, data.orders)
 
 
 def people_missing_consent(data: ProgramData, *, again: bool = False) -> list[tuple[Person, str]]:

@@ -11,6 +11,7 @@ from mentorxl.core.models import (
     Meeting,
     Mentee,
     Mentor,
+    OrderRecord,
     Pair,
     RoadmapEvent,
     Row,
@@ -38,6 +39,7 @@ class ProgramData:
     surveys: list[SurveyAnswer] = field(default_factory=list)
     meetings: list[Meeting] = field(default_factory=list)
     suggestions: list[Suggestion] = field(default_factory=list)
+    orders: list[OrderRecord] = field(default_factory=list)  # «Приказы»: the orders issued
     tags: TagDictionary = field(default_factory=lambda: TagDictionary(DEFAULT_TAGS))
     lists: dict[str, list[str]] = field(default_factory=lambda: {k: list(v) for k, v in DEFAULT_LISTS.items()})
     tables: dict[str, Table] = field(default_factory=dict)
@@ -82,4 +84,5 @@ def load_program(tables: Mapping[str, Table]) -> ProgramData:
 _FIELD = {
     k.ROADMAP.key: "roadmap", k.MENTEES.key: "mentees", k.MENTORS.key: "mentors", k.PAIRS.key: "pairs",
     k.SURVEYS.key: "surveys", k.MEETINGS.key: "meetings", k.SUGGESTIONS.key: "suggestions",
+    k.ORDERS.key: "orders",
 }

@@ -56,7 +56,7 @@ def _people(ctx: dict[str, Any], *more: str) -> list[str]:
 
 
 def roadmap_document(data: ProgramData, *, today: date, number: str = "", book_dir: Path | None = None) -> Rendered:
-    """`today`: the date of the approving order, `number` its number (blank: «№ ________»)."""
+    """`today`: the date of the approving order, `number` its number (printed in its approval stamp)."""
     ctx = c.base(data, today, "дорожную карту")
     rows = roadmap_rows(data)
     ctx.update(order=_order(today, number), rows=rows, events=len(rows), participants=_people(ctx))
@@ -75,14 +75,16 @@ def roadmap_approval_order(data: ProgramData, *, today: date, number: str = "",
     return Rendered(f"Приказ об утверждении дорожной карты{shown} от {today:%d.%m.%Y}", template.render(ctx))
 
 
-def curator_order(data: ProgramData, *, today: date, book_dir: Path | None = None) -> Rendered | None:
+def curator_order(data: ProgramData, *, today: date, number: str = "",
+                  book_dir: Path | None = None) -> Rendered | None:
     """None when «Настройки» name no curator."""
     ctx = c.base(data, today, "приказ о назначении куратора")
     if not ctx["curator"]["name"]:
         return None
-    ctx.update(order=_order(today), rows=[], events=0, participants=_people(ctx))
+    ctx.update(order=_order(today, number), rows=[], events=0, participants=_people(ctx))
     template = load_template(template_path(CURATOR_TEMPLATE, book_dir), ROADMAP_KEYS)
-    return Rendered(f"Приказ о назначении куратора наставничества от {today:%d.%m.%Y}", template.render(ctx))
+    shown = f" № {number}" if number else ""
+    return Rendered(f"Приказ о назначении куратора наставничества{shown} от {today:%d.%m.%Y}", template.render(ctx))
 
 
 def _pair(p: Pair) -> dict[str, Any]:
@@ -90,15 +92,17 @@ def _pair(p: Pair) -> dict[str, Any]:
             "order_number": clean(p.order_number), "order_date": p.order_date}
 
 
-def completion_order(data: ProgramData, pairs: Sequence[Pair], *, on: date, today: date,
+def completion_order(data: ProgramData, pairs: Sequence[Pair], *, on: date, today: date, number: str = "",
                      book_dir: Path | None = None) -> Rendered:
     """«Об итогах реализации персонализированных программ наставничества» for the completed pairs."""
     ctx = c.base(data, today, "приказ об итогах наставничества")
     people = [n for p in pairs for n in (p.mentor, *p.mentees)]
-    ctx.update(order=_order(on), pairs=[{**_pair(p), "end": p.end or on} for p in pairs],
+    ctx.update(order=_order(on, number), pairs=[{**_pair(p), "end": p.end or on} for p in pairs],
                participants=_people(ctx, *people))
     template = load_template(template_path(COMPLETION_TEMPLATE, book_dir), COMPLETION_KEYS)
-    return Rendered(f"Приказ об итогах реализации программ наставничества от {on:%d.%m.%Y}", template.render(ctx))
+    shown = f" № {number}" if number else ""
+    return Rendered(f"Приказ об итогах реализации программ наставничества{shown} от {on:%d.%m.%Y}",
+                    template.render(ctx))
 
 
 def change_order(data: ProgramData, ended: Sequence[tuple[Pair, str]], replaced: Sequence[dict[str, Any]], *,

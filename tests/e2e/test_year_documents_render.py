@@ -22,7 +22,8 @@ ON = date(2025, 11, 20)
 def test_the_roadmap_and_the_year_orders_print_in_russian_on_the_right_pages(soffice: str, tmp_book,
                                                                              tmp_path: Path) -> None:
     master = tmp_book(demo=True)
-    docs = roadmap_documents(HeadlessBook(master), out_dir=tmp_path / "docs", today=ON).files
+    docs = [f for f in roadmap_documents(HeadlessBook(master), out_dir=tmp_path / "docs", today=ON).files
+            if f.suffix == ".docx"]  # the book itself is written too: the orders' rows on «Приказы»
     docs += complete_pairs(HeadlessBook(master, result=tmp_path / "b.xlsx"), on=ON, numbers=["2"],
                            reason="Перевод наставника", out_dir=tmp_path / "docs", today=ON).files[:1]
     pdfs = to_pdfs(docs, tmp_path / "pdf")

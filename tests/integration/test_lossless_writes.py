@@ -292,7 +292,8 @@ def marked(book: Path) -> tuple[set[str], set[str]]:
 
 def test_the_master_workbook_with_buttons_keeps_every_part_through_the_whole_day(tmp_path, capsys):
     """`mentorxl new --demo` (.xlsm: VBA, form buttons, tables, dropdowns, conditional formats, «Панель»
-    formulas), then check, match, approve and order: only the sheets those commands write change."""
+    formulas), then check, match, approve and order: only the sheets those commands write change (the order
+    adds its row to «Приказы»)."""
     book = tmp_path / "Наставничество.xlsm"
     assert main(["new", str(book), "--demo", "--today", TODAY]) == 0
     original = tmp_path / "original.xlsm"
@@ -303,7 +304,7 @@ def test_the_master_workbook_with_buttons_keeps_every_part_through_the_whole_day
     assert main(["order", str(book), "--out", str(tmp_path / "Документы"), "--today", TODAY]) == 0
     capsys.readouterr()
     package = Package(book)
-    written = (k.PROBLEMS.name, k.SUGGESTIONS.name, k.PAIRS.name, k.MENTEES.name, k.MENTORS.name)
+    written = (k.PROBLEMS.name, k.SUGGESTIONS.name, k.PAIRS.name, k.ORDERS.name, k.MENTEES.name, k.MENTORS.name)
     allowed = {package.sheets[name] for name in written} | {"xl/styles.xml"}
     for name in written:
         allowed |= {part for part, _ in package.tables(name)}

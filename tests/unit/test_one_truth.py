@@ -142,7 +142,7 @@ def test_the_order_command_refuses_a_number_already_given(tmp_path):
     sheets = minimal_book(mentees=[mentee(MARIA), mentee(PETR)], mentors=[mentor(ANNA)], pairs=[
         {"number": 1, "mentor": ANNA, "mentees": MARIA, "status": "Утверждена", "order_number": "7"},
         {"number": 2, "mentor": ANNA, "mentees": PETR, "status": "Утверждена"}])
-    with pytest.raises(MentorXLError, match="№ 7 уже есть"):
+    with pytest.raises(MentorXLError, match="№ 7 уже выдан"):
         make_order(FakeBook(sheets), out_dir=tmp_path, number="7", on=TODAY, today=TODAY)
 
 
