@@ -211,25 +211,36 @@ class SheetPart:
         return out
 
     def to_bytes(self) -> bytes:
-        rows = sorted(self._rows.keys() | self._pending.keys())
-        parts: list[str] = []
-        for r in rows:
+        """The sheet serialised once: each row rebuilt (changed or new) leaves a marker in the tree where its
+        string goes; the untouched rows are written by lxml with the rest of the part, as they were."""
+        built: list[str] = []
+        last: Any = None  # the node of the previous row in the sheet's order
+        for r in sorted(self._rows.keys() | self._pending.keys()):
             element = self._rows.get(r)
             pending = self._pending.get(r)
             cleared = self._cleared(r)
             if element is not None and not pending and not cleared:
-                parts.append(_strip_ns(etree.tostring(element, encoding="unicode"), self._ns))
+                last = element
+                continue
+            marker = etree.Comment(f"{self.MARK}-{len(built)}")
+            built.append(self._row_xml(r, element, pending or {}, cleared))
+            if element is not None:
+                marker.tail = element.tail
+                self.data.replace(element, marker)
+            elif last is None:
+                self.data.insert(0, marker)
             else:
-                parts.append(self._row_xml(r, element, pending or {}, cleared))
+                marker.tail, last.tail = last.tail, None
+                last.addnext(marker)
+            last = marker
         for col, first, links in self._links:
             self._write_links(col, first, links)
-        for element in self._rows.values():
-            self.data.remove(element)
-        self.data.text = self.MARK
+        self.data.text = None
         self._dimension()
         xml = etree.tostring(self.root, xml_declaration=True, encoding="UTF-8", standalone=True)
-        head, _, tail = xml.partition(self.MARK.encode())
-        return head + "".join(parts).encode("utf-8") + tail
+        pieces = re.split(rb"<!--" + self.MARK.encode() + rb"-(\d+)-->", xml)
+        pieces[1::2] = [built[int(i)].encode("utf-8") for i in pieces[1::2]]
+        return b"".join(pieces)
 
     def _row_xml(self, r: int, element: Any, pending: dict[int, tuple[object, int | None]],
                  cleared: frozenset[int]) -> str:
