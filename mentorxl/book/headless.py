@@ -179,11 +179,15 @@ class HeadlessBook(GridBook):
         else:
             self._package.add_sheet(MARKS_SHEET, hidden=True)
         kept: list[tuple[str, int, int, int | None]] = []
+        located: dict[str, tuple[Any, dict[str, int]]] = {}  # a sheet's table and its columns by header, once
         for mark in marks:
-            table = next((t for t in self._tables.values() if t.sheet == names.get(sheet_key(mark.sheet))), None)
+            if mark.sheet not in located:
+                found = next((t for t in self._tables.values() if t.sheet == names.get(sheet_key(mark.sheet))), None)
+                located[mark.sheet] = (found, {} if found is None else
+                                       {found.header_of(key): i for key, i in found.columns.items()} | found.extra)
+            table, columns = located[mark.sheet]
             if table is None:
                 continue
-            columns = {table.header_of(key): i for key, i in table.columns.items()} | table.extra
             col = columns.get(mark.column)
             if col is None:
                 continue
