@@ -135,11 +135,7 @@ class HeadlessBook(GridBook):
         part = self._part(sheet)
         style = part.style_of(template_row, col) if template_row else None
 
-        def work() -> None:
-            for offset, value in enumerate(values):
-                part.set(first_row + offset, col, value, style=style)
-
-        self._guarded(work)
+        self._guarded(lambda: part.set_column(first_row, col, values, style=style))
 
     def clear_cells(self, sheet: str, first_row: int, col: int) -> None:
         part = self._part(sheet)

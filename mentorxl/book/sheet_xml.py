@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import math
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -202,6 +202,22 @@ class SheetPart:
         self._pending.setdefault(r, {})[col] = (value, style)
         self.max_row = max(self.max_row, r)
         self.max_col = max(self.max_col, col)
+
+    def set_column(self, first_row: int, col: int, values: Sequence[object], *, style: int | None = None) -> None:
+        """`set` down column `col` from `first_row`: the same cells, written in one pass (a 10 000-row list)."""
+        if self._merged or self._formulas:
+            for r, value in enumerate(values, first_row):
+                self.set(r, col, value, style=style)
+            return
+        pending = self._pending
+        for r, value in enumerate(values, first_row):
+            cells = pending.get(r)
+            if cells is None:
+                cells = pending[r] = {}
+            cells[col] = ("; ".join(str(v) for v in value) if isinstance(value, list) else value, style)
+        if values:
+            self.max_row = max(self.max_row, first_row + len(values) - 1)
+            self.max_col = max(self.max_col, col)
 
     def _cleared(self, r: int) -> frozenset[int]:
         out: frozenset[int] = frozenset()
