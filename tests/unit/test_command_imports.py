@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -37,3 +38,14 @@ def test_the_matching_engine_is_still_there_when_asked_for():
             "print(json.dumps([match.__module__, greedy_baseline.__module__, 'numpy' in sys.modules]))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False)
     assert json.loads(done.stdout.strip().splitlines()[-1]) == ["mentorxl.core.matching.engine"] * 2 + [True]
+
+
+def test_a_command_process_collects_cycles_rarely_and_a_caller_of_main_keeps_its_own_collector():
+    code = ("import gc, json, sys; from mentorxl import cli; default = gc.get_threshold(); "
+            "cli.main(['new', sys.argv[1]]); inside = gc.get_threshold(); "
+            "sys.argv = ['mentorxl', 'new', sys.argv[2]]; cli.main(); "
+            "print(json.dumps([inside == default, gc.get_threshold()[0] >= 100_000, gc.get_freeze_count() > 0]))")
+    with tempfile.TemporaryDirectory() as tmp:
+        done = subprocess.run([sys.executable, "-c", code, f"{tmp}/a.xlsx", f"{tmp}/b.xlsx"], capture_output=True,
+                              text=True, cwd=ROOT, check=False)
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == [True, True, True], done.stderr[-2000:]
