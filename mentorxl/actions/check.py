@@ -15,27 +15,36 @@ from mentorxl.core.table import column_letter
 from mentorxl.core.validation import check
 
 
-def cell_address(data: ProgramData, p: Problem) -> str | None:
-    """The cell a problem is about, as «'Лист'!C5», when the sheet and column are known."""
+def cell_address(data: ProgramData, p: Problem, columns: dict[str, dict[str, int]] | None = None) -> str | None:
+    """The cell a problem is about, as «'Лист'!C5», when the sheet and column are known. `columns`: each sheet's
+    columns by header, worked out once for many problems (`sheet_columns`)."""
     if not p.row:
         return None
+    known = columns if columns is not None else sheet_columns(data)
+    if p.sheet not in known:
+        return None
+    index = known[p.sheet].get(p.column or "")
+    letter = column_letter(index) if index is not None else "A"
+    return f"'{p.sheet}'!{letter}{p.row}"
+
+
+def sheet_columns(data: ProgramData) -> dict[str, dict[str, int]]:
+    """Sheet -> header -> 0-based column, for the first table on each sheet."""
+    found: dict[str, dict[str, int]] = {}
     for table in data.tables.values():
-        if table.sheet != p.sheet:
-            continue
-        columns = {table.header_of(key): i for key, i in table.columns.items()} | table.extra
-        index = columns.get(p.column or "")
-        letter = column_letter(index) if index is not None else "A"
-        return f"'{table.sheet}'!{letter}{p.row}"
-    return None
+        if table.sheet not in found:
+            found[table.sheet] = {table.header_of(key): i for key, i in table.columns.items()} | table.extra
+    return found
 
 
 def problem_rows(data: ProgramData, report: Report) -> list[dict[str, object]]:
+    columns = sheet_columns(data)
     rows: list[dict[str, object]] = []
     for p in report.sorted():
         rows.append({
             "sheet": p.sheet, "row": p.row, "column": p.column or "", "value": p.value,
             "message": p.message, "hint": p.hint, "code": p.code, "severity": SEVERITY_LABEL[p.severity],
-            LINK_KEY: cell_address(data, p),
+            LINK_KEY: cell_address(data, p, columns),
         })
     return rows
 

@@ -135,11 +135,7 @@ class HeadlessBook(GridBook):
         part = self._part(sheet)
         style = part.style_of(template_row, col) if template_row else None
 
-        def work() -> None:
-            for offset, value in enumerate(values):
-                part.set(first_row + offset, col, value, style=style)
-
-        self._guarded(work)
+        self._guarded(lambda: part.set_column(first_row, col, values, style=style))
 
     def clear_cells(self, sheet: str, first_row: int, col: int) -> None:
         part = self._part(sheet)
@@ -179,11 +175,15 @@ class HeadlessBook(GridBook):
         else:
             self._package.add_sheet(MARKS_SHEET, hidden=True)
         kept: list[tuple[str, int, int, int | None]] = []
+        located: dict[str, tuple[Any, dict[str, int]]] = {}  # a sheet's table and its columns by header, once
         for mark in marks:
-            table = next((t for t in self._tables.values() if t.sheet == names.get(sheet_key(mark.sheet))), None)
+            if mark.sheet not in located:
+                found = next((t for t in self._tables.values() if t.sheet == names.get(sheet_key(mark.sheet))), None)
+                located[mark.sheet] = (found, {} if found is None else
+                                       {found.header_of(key): i for key, i in found.columns.items()} | found.extra)
+            table, columns = located[mark.sheet]
             if table is None:
                 continue
-            columns = {table.header_of(key): i for key, i in table.columns.items()} | table.extra
             col = columns.get(mark.column)
             if col is None:
                 continue

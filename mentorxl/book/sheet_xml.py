@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import math
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -203,6 +203,22 @@ class SheetPart:
         self.max_row = max(self.max_row, r)
         self.max_col = max(self.max_col, col)
 
+    def set_column(self, first_row: int, col: int, values: Sequence[object], *, style: int | None = None) -> None:
+        """`set` down column `col` from `first_row`: the same cells, written in one pass (a 10 000-row list)."""
+        if self._merged or self._formulas:
+            for r, value in enumerate(values, first_row):
+                self.set(r, col, value, style=style)
+            return
+        pending = self._pending
+        for r, value in enumerate(values, first_row):
+            cells = pending.get(r)
+            if cells is None:
+                cells = pending[r] = {}
+            cells[col] = ("; ".join(str(v) for v in value) if isinstance(value, list) else value, style)
+        if values:
+            self.max_row = max(self.max_row, first_row + len(values) - 1)
+            self.max_col = max(self.max_col, col)
+
     def _cleared(self, r: int) -> frozenset[int]:
         out: frozenset[int] = frozenset()
         for columns, first in self._clears:
@@ -211,25 +227,36 @@ class SheetPart:
         return out
 
     def to_bytes(self) -> bytes:
-        rows = sorted(self._rows.keys() | self._pending.keys())
-        parts: list[str] = []
-        for r in rows:
+        """The sheet serialised once: each row rebuilt (changed or new) leaves a marker in the tree where its
+        string goes; the untouched rows are written by lxml with the rest of the part, as they were."""
+        built: list[str] = []
+        last: Any = None  # the node of the previous row in the sheet's order
+        for r in sorted(self._rows.keys() | self._pending.keys()):
             element = self._rows.get(r)
             pending = self._pending.get(r)
             cleared = self._cleared(r)
             if element is not None and not pending and not cleared:
-                parts.append(_strip_ns(etree.tostring(element, encoding="unicode"), self._ns))
+                last = element
+                continue
+            marker = etree.Comment(f"{self.MARK}-{len(built)}")
+            built.append(self._row_xml(r, element, pending or {}, cleared))
+            if element is not None:
+                marker.tail = element.tail
+                self.data.replace(element, marker)
+            elif last is None:
+                self.data.insert(0, marker)
             else:
-                parts.append(self._row_xml(r, element, pending or {}, cleared))
+                marker.tail, last.tail = last.tail, None
+                last.addnext(marker)
+            last = marker
         for col, first, links in self._links:
             self._write_links(col, first, links)
-        for element in self._rows.values():
-            self.data.remove(element)
-        self.data.text = self.MARK
+        self.data.text = None
         self._dimension()
         xml = etree.tostring(self.root, xml_declaration=True, encoding="UTF-8", standalone=True)
-        head, _, tail = xml.partition(self.MARK.encode())
-        return head + "".join(parts).encode("utf-8") + tail
+        pieces = re.split(rb"<!--" + self.MARK.encode() + rb"-(\d+)-->", xml)
+        pieces[1::2] = [built[int(i)].encode("utf-8") for i in pieces[1::2]]
+        return b"".join(pieces)
 
     def _row_xml(self, r: int, element: Any, pending: dict[int, tuple[object, int | None]],
                  cleared: frozenset[int]) -> str:

@@ -104,11 +104,19 @@ def shown(value: object, limit: int = 80) -> str:
     return s if len(s) <= limit else s[: limit - 1] + "…"
 
 
+# A ФИО made only of these (ASCII but «^» and «`», Russian letters, quotes and dashes) holds nothing odd.
+_PLAIN_NAME = re.compile(r"[\x20-\x5d\x5f\x61-\x7eА-яЁё«»–—]*")
+
+
 def odd_characters(text: object, *, name: bool = False) -> str:
     """What a value holds that no one typed on purpose, as a user reads it («управляющий символ U+0007»);
     '' when nothing. In a ФИО emoji and other pictographs count too."""
+    s = str(text or "")
+    # fast: every character flagged outside a ФИО is unprintable, and a plain ФИО holds none of those flagged
+    if (_PLAIN_NAME.fullmatch(s) is not None) if name else s.isprintable():
+        return ""
     found: list[str] = []
-    for ch in dict.fromkeys(str(text or "")):
+    for ch in dict.fromkeys(s):
         category = unicodedata.category(ch)
         if _CONTROL.match(ch) or (category == "Cc" and ch not in "\t\n\r"):
             found.append(f"управляющий символ U+{ord(ch):04X}")

@@ -43,6 +43,19 @@ def test_a_right_to_left_mark_is_reported_and_does_not_make_another_person():
     assert [p.row for p in problems(sheets, "odd_characters")] == [2]
 
 
+def test_the_quick_look_at_a_plain_value_never_hides_a_character_the_careful_one_reports():
+    """A value in which nothing is odd is passed at once (the 10 000-row check); every character of the BMP
+    and the emoji is reported the same beside a plain ФИО or text as beside one that is looked at closely."""
+    for code in [*range(0xD800), *range(0xE000, 0x10000), *range(0x1F000, 0x1F100)]:
+        ch = chr(code)
+        if ch in "^\x07":  # the two markers that make the careful look
+            continue
+        assert odd_characters(f"Анна {ch}", name=True) == odd_characters(f"Анна {ch}^", name=True).removesuffix(
+            ", «^»").removesuffix("«^»"), hex(code)
+        assert odd_characters(f"Спасибо {ch}") == odd_characters(f"Спасибо {ch}\x07").removesuffix(
+            ", управляющий символ U+0007").removesuffix("управляющий символ U+0007"), hex(code)
+
+
 def test_an_emoji_is_odd_in_a_name_but_not_in_a_comment():
     assert "😀" in odd_characters("Петрова Анна 😀", name=True)
     assert odd_characters("Спасибо 😀") == ""
