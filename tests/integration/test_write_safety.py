@@ -339,3 +339,19 @@ def test_a_consolidation_does_not_count_the_backup_copies_as_schools(tmp_path, c
     assert run(capsys, "approve", str(book))[0] == 0
     assert (region / FOLDER).is_dir()
     assert workbook_files(region) == [book]
+
+
+@pytest.mark.parametrize("command", ["new", "consolidate", "network", "new-year", "match"])
+def test_a_path_under_a_file_is_exit_2_saying_that_it_is_a_file_and_nothing_is_left(tmp_path, capsys, command):
+    book = approvable(tmp_path / "B.xlsx")
+    before = book.read_bytes()
+    (tmp_path / "файл").write_text("не папка")
+    target = str(tmp_path / "файл" / "Итог.xlsx")
+    argv = {"new": ["new", target], "consolidate": ["consolidate", str(tmp_path), "--out", target],
+            "network": ["network", str(tmp_path), "--out", target],
+            "new-year": ["new-year", str(book), "--out", target],
+            "match": ["match", str(book), "--out", target]}[command]
+    code, _, err = run(capsys, *argv)
+    assert code == 2 and "Traceback" not in err and "Что сделать:" in err
+    assert "файл" in err and ("нужна папка" in err or "а не папка" in err)
+    assert book.read_bytes() == before and files_in(tmp_path) == ["B.xlsx", "файл"]
