@@ -73,7 +73,7 @@ def from_os_error(error: OSError) -> MentorXLError:
 
     where = f" «{error.filename}»" if error.filename else ""
     if error.errno in (errno.ENOSPC, errno.EDQUOT):
-        return MentorXLError(f"На диске не хватает места, чтобы записать{where}. Ничего не изменено.",
+        return MentorXLError(f"На диске не хватает места, чтобы записать{where or ' файл'}. Ничего не изменено.",
                              "Освободите место на диске (или укажите другую папку) и запустите команду снова.")
     if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return MentorXLError(f"Нет прав на запись{where}: папка или файл только для чтения.",

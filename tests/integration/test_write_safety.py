@@ -355,3 +355,25 @@ def test_a_path_under_a_file_is_exit_2_saying_that_it_is_a_file_and_nothing_is_l
     assert code == 2 and "Traceback" not in err and "Что сделать:" in err
     assert "файл" in err and ("нужна папка" in err or "а не папка" in err)
     assert book.read_bytes() == before and files_in(tmp_path) == ["B.xlsx", "файл"]
+
+
+def test_new_consolidate_and_network_onto_a_full_disk_say_so_without_a_traceback_or_a_temporary_file(
+        tiny_disk, tmp_path):
+    schools = tmp_path / "schools"
+    schools.mkdir()
+    approvable(schools / "B.xlsx")
+    system_tmp = tmp_path / "tmp"
+    system_tmp.mkdir()
+    fd = os.open(tiny_disk / "filler", os.O_WRONLY | os.O_CREAT)
+    with pytest.raises(OSError):
+        while True:
+            os.write(fd, b"\0" * 4096)
+    os.close(fd)
+    env = dict(os.environ, TMPDIR=str(system_tmp))
+    for argv in (["new", str(tiny_disk / "Новая.xlsm"), "--demo"],
+                 ["consolidate", str(schools), "--out", str(tiny_disk / "Сводка.xlsx")],
+                 ["network", str(schools), "--out", str(tiny_disk / "Сеть.xlsx")]):
+        done = subprocess.run([MENTORXL, *argv, "--today", TODAY], capture_output=True, text=True, env=env)
+        assert done.returncode == 2 and "не хватает места" in done.stderr, (argv, done.stderr)
+        assert "Traceback" not in done.stderr and "Exception ignored" not in done.stderr, done.stderr
+        assert files_in(tiny_disk) == ["filler"] and files_in(system_tmp) == [], argv
