@@ -91,6 +91,9 @@ def cmd_docs(args: argparse.Namespace) -> Any:
         from mentorxl.actions.roadmap import roadmap_documents
 
         return roadmap_documents(_book(args), out_dir=_path(args.out), today=_today(args))
+    if args.kind in ("programs", "reward"):  # only read the book: it may stay open in Excel meanwhile
+        return make_documents(_book(args), kind=args.kind, out_dir=_path(args.out), today=_today(args),
+                              again=args.again)
     # agreements and consent forms record what was issued in the book: a change, one writer at a time
     return _changing(args, lambda book: make_documents(book, kind=args.kind, out_dir=_path(args.out),
                                                        today=_today(args), again=args.again))

@@ -377,3 +377,21 @@ def test_new_consolidate_and_network_onto_a_full_disk_say_so_without_a_traceback
         assert done.returncode == 2 and "не хватает места" in done.stderr, (argv, done.stderr)
         assert "Traceback" not in done.stderr and "Exception ignored" not in done.stderr, done.stderr
         assert files_in(tiny_disk) == ["filler"] and files_in(system_tmp) == [], argv
+
+
+@pytest.mark.parametrize("owner", ["~$Школа.xlsx", ".~lock.Школа.xlsx#"])
+def test_programs_and_the_reward_order_are_made_while_the_book_is_open_and_agreements_wait_for_it(
+        tmp_path, capsys, owner):
+    from mentorxl.actions.demo import correct_as_curator
+
+    book = tmp_path / "Школа.xlsx"
+    assert run(capsys, "new", str(book), "--demo")[0] == 0
+    correct_as_curator(book, datetime(2025, 10, 1).date())
+    (tmp_path / owner).write_bytes(b"owner")
+    before = book.read_bytes()
+    for kind in ("programs", "reward"):  # they only read the book
+        code, _, err = run(capsys, "docs", str(book), "--kind", kind, "--out", str(tmp_path / "docs"))
+        assert code == 0, err
+    code, _, err = run(capsys, "docs", str(book), "--kind", "agreements", "--out", str(tmp_path / "docs"))
+    assert code == 2 and "открыт" in err and "Что сделать:" in err  # it records the date in the book
+    assert book.read_bytes() == before
