@@ -161,6 +161,22 @@ def test_a_failed_write_is_exit_2_in_russian_and_leaves_the_book_and_no_temporar
     assert files_in(tmp_path) == ["B.xlsx"]  # no temporary file, no lock, no backup of a change not made
 
 
+def test_a_backup_copy_that_does_not_fit_leaves_the_book_and_no_empty_backup_folder(tmp_path, capsys, monkeypatch):
+    import mentorxl.book.backups as backups
+
+    book = approvable(tmp_path / "B.xlsx")
+    before = book.read_bytes()
+
+    def no_room(source, target):
+        Path(target).write_bytes(b"half")
+        _fail_with(errno.ENOSPC)()
+
+    monkeypatch.setattr(backups.shutil, "copyfile", no_room)
+    code, _, err = run(capsys, "approve", str(book))
+    assert code == 2 and "не хватает места" in err and "Traceback" not in err
+    assert book.read_bytes() == before and files_in(tmp_path) == ["B.xlsx"]
+
+
 def test_new_into_a_full_disk_leaves_no_file_here_nor_in_the_system_temporary_folder(tmp_path, capsys, monkeypatch):
     import xlsxwriter.workbook
 
