@@ -82,7 +82,7 @@ def xlsx_workbook(target: Path, **options: object) -> Any:
 
     buffer = io.BytesIO()
 
-    class _Workbook(xlsxwriter.Workbook):  # type: ignore[misc]
+    class _Workbook(xlsxwriter.Workbook):
         def close(self) -> None:
             super().close()
             Path(target).write_bytes(buffer.getvalue())
