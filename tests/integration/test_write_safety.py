@@ -411,3 +411,43 @@ def test_programs_and_the_reward_order_are_made_while_the_book_is_open_and_agree
     code, _, err = run(capsys, "docs", str(book), "--kind", "agreements", "--out", str(tmp_path / "docs"))
     assert code == 2 and "открыт" in err and "Что сделать:" in err  # it records the date in the book
     assert book.read_bytes() == before
+
+
+@pytest.mark.parametrize("kind", ["programs", "agreements"])
+def test_a_disk_that_fills_halfway_through_a_batch_leaves_no_document_and_no_folder_made_for_them(
+        tmp_path, capsys, monkeypatch, kind):
+    import mentorxl.actions.documents as documents
+    from mentorxl.actions.demo import correct_as_curator
+
+    book = tmp_path / "Школа.xlsx"
+    assert run(capsys, "new", str(book), "--demo")[0] == 0
+    correct_as_curator(book, datetime(2025, 10, 1).date())
+    before = book.read_bytes()
+    real, count = documents.write_atomically, []
+
+    def second_fails(path, write):
+        count.append(path)
+        if len(count) == 2:
+            _fail_with(errno.ENOSPC)()
+        return real(path, write)
+
+    monkeypatch.setattr(documents, "write_atomically", second_fails)
+    out = tmp_path / "Документы" / "Новые"
+    code, _, err = run(capsys, "docs", str(book), "--kind", kind, "--out", str(out))
+    assert code == 2 and "не хватает места" in err and "Traceback" not in err
+    assert len(count) == 2 and not (tmp_path / "Документы").exists()  # the first document is taken back too
+    assert book.read_bytes() == before
+
+
+def test_agreements_whose_date_cannot_be_recorded_in_the_book_are_taken_back(tmp_path, capsys, monkeypatch):
+    from mentorxl.actions.demo import correct_as_curator
+    from mentorxl.book.package import Package
+
+    book = tmp_path / "Школа.xlsx"
+    assert run(capsys, "new", str(book), "--demo")[0] == 0
+    correct_as_curator(book, datetime(2025, 10, 1).date())
+    before = book.read_bytes()
+    monkeypatch.setattr(Package, "write", _fail_with(errno.ENOSPC))
+    code, _, err = run(capsys, "docs", str(book), "--kind", "agreements", "--out", str(tmp_path / "docs"))
+    assert code == 2 and "не хватает места" in err
+    assert not (tmp_path / "docs").exists() and book.read_bytes() == before
