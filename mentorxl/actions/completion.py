@@ -29,7 +29,7 @@ def complete_pairs(book: WorkbookPort, *, on: date | None, numbers: Sequence[str
                    out_dir: Path | None, today: date) -> Outcome:
     """Complete the pairs whose term ended (or those named; with a reason: end them early and find each mentee
     a new mentor), write «Пары» and «Наставляемые», and make the order on it (rules in core/completion.py)."""
-    from mentorxl.actions.documents import output_dir, write_documents
+    from mentorxl.actions.documents import output_dir, take_back, write_documents
     from mentorxl.documents import context as c
     from mentorxl.documents.roadmap import change_order, completion_order
 
@@ -56,13 +56,19 @@ def complete_pairs(book: WorkbookPort, *, on: date | None, numbers: Sequence[str
                     for r in plan.replacements if r.mentor]
         docs.append(change_order(data, plan.ended, replaced, on=on, today=today, number=order_number,
                                  book_dir=book_dir))
-    folder = ready_folder(output_dir(book, data, out_dir))  # before any write: no book without its order
-    book.update_cells(k.PAIRS, plan.pair_updates)
-    if plan.mentee_updates:
-        book.update_cells(k.MENTEES, plan.mentee_updates)
-    if plan.new_pairs:
-        book.append_rows(k.PAIRS, plan.new_pairs)
-    saved = book.save()
+    target = output_dir(book, data, out_dir)
+    made = [p for p in (target, *target.parents) if not p.exists()]
+    folder = ready_folder(target)  # before any write: no book without its order
+    try:
+        book.update_cells(k.PAIRS, plan.pair_updates)
+        if plan.mentee_updates:
+            book.update_cells(k.MENTEES, plan.mentee_updates)
+        if plan.new_pairs:
+            book.append_rows(k.PAIRS, plan.new_pairs)
+        saved = book.save()
+    except BaseException:  # the book was not changed: the folder made for its order goes too
+        take_back([], made)
+        raise
     files = write_documents(folder, docs)
     parts = []
     if plan.finished:

@@ -451,3 +451,22 @@ def test_agreements_whose_date_cannot_be_recorded_in_the_book_are_taken_back(tmp
     code, _, err = run(capsys, "docs", str(book), "--kind", "agreements", "--out", str(tmp_path / "docs"))
     assert code == 2 and "не хватает места" in err
     assert not (tmp_path / "docs").exists() and book.read_bytes() == before
+
+
+def test_a_report_and_a_completion_that_cannot_be_written_leave_no_half_report_and_no_folder(
+        tmp_path, capsys, monkeypatch):
+    import mentorxl.book.monitoring_sheet as monitoring_sheet
+    from mentorxl.actions.demo import correct_as_curator
+    from mentorxl.book.package import Package
+
+    book = tmp_path / "Школа.xlsx"
+    assert run(capsys, "new", str(book), "--demo")[0] == 0
+    correct_as_curator(book, datetime(2025, 10, 1).date())
+    before = book.read_bytes()
+    monkeypatch.setattr(monitoring_sheet, "xlsx_workbook", _fail_with(errno.ENOSPC))
+    code, _, err = run(capsys, "report", str(book), "--out", str(tmp_path / "отчёт"))
+    assert code == 2 and "не хватает места" in err and not (tmp_path / "отчёт").exists()
+    monkeypatch.setattr(Package, "write", _fail_with(errno.ENOSPC))
+    code, _, err = run(capsys, "complete", str(book), "--date", "31.05.2026", "--out", str(tmp_path / "приказ"))
+    assert code == 2 and "не хватает места" in err and not (tmp_path / "приказ").exists()
+    assert book.read_bytes() == before
