@@ -67,7 +67,7 @@ def import_roadmap(book: WorkbookPort, document: Path, *, overwrite: bool, today
 
 def roadmap_documents(book: WorkbookPort, *, out_dir: Path | None, today: date) -> Outcome:
     """The roadmap as the document the director approves, the order approving it, the curator's appointment."""
-    from mentorxl.actions.documents import output_dir, write_documents
+    from mentorxl.actions.documents import output_dir, take_back, write_documents
     from mentorxl.documents.roadmap import curator_order, roadmap_approval_order, roadmap_document
 
     data = book.read([k.SETTINGS, k.ROADMAP], required=[k.ROADMAP])
@@ -81,8 +81,14 @@ def roadmap_documents(book: WorkbookPort, *, out_dir: Path | None, today: date) 
     curator = curator_order(data, today=today, book_dir=book_dir)
     if curator is not None:
         docs.append(curator)
-    folder = ready_folder(output_dir(book, data, out_dir))
-    files = write_documents(folder, docs)
+    target = output_dir(book, data, out_dir)
+    made = [p for p in (target, *target.parents) if not p.exists()]
+    folder = ready_folder(target)
+    try:
+        files = write_documents(folder, docs)
+    except BaseException:  # a full disk: the folder made for the documents goes too
+        take_back([], made)
+        raise
     events = sum(1 for e in data.roadmap if e.event)
     message = (f"Дорожная карта ({events} мероприятий) и приказ о её утверждении готовы"
                + (", а также приказ о назначении куратора" if curator is not None else

@@ -470,3 +470,19 @@ def test_a_report_and_a_completion_that_cannot_be_written_leave_no_half_report_a
     code, _, err = run(capsys, "complete", str(book), "--date", "31.05.2026", "--out", str(tmp_path / "приказ"))
     assert code == 2 and "не хватает места" in err and not (tmp_path / "приказ").exists()
     assert book.read_bytes() == before
+
+
+def test_the_roadmap_documents_and_the_demo_on_a_full_disk_leave_no_folder_they_made(tmp_path, capsys,
+                                                                                       monkeypatch):
+    import mentorxl.actions.documents as documents
+    import mentorxl.builder.workbook as builder
+
+    book = tmp_path / "Школа.xlsx"
+    assert run(capsys, "new", str(book), "--demo")[0] == 0
+    monkeypatch.setattr(documents, "write_atomically", _fail_with(errno.ENOSPC))
+    monkeypatch.setattr(builder, "write_layout", _fail_with(errno.ENOSPC))
+    code, _, err = run(capsys, "docs", str(book), "--kind", "roadmap", "--out", str(tmp_path / "docs" / "карта"))
+    assert code == 2 and "не хватает места" in err
+    code, _, err = run(capsys, "demo", str(tmp_path / "demo" / "школа"))
+    assert code == 2 and "не хватает места" in err and "Traceback" not in err
+    assert files_in(tmp_path) == ["Школа.xlsx"]
