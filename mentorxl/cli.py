@@ -98,6 +98,9 @@ def cmd_docs(args: argparse.Namespace) -> Any:
                             f"для «--kind {args.kind}» они не применяются.",
                             "Уберите их или используйте «mentorxl docs КНИГА --kind roadmap --number N --date Д» "
                             "(для приказа о закреплении пар — «mentorxl order КНИГА --number N --date Д»).")
+    if args.kind == "programs":  # only reads the book: it may stay open in Excel meanwhile
+        return make_documents(_book(args), kind=args.kind, out_dir=_path(args.out), today=_today(args),
+                              again=args.again)
     # agreements, consent forms and the reward order record what was issued in the book: a change
     return _changing(args, lambda book: make_documents(book, kind=args.kind, out_dir=_path(args.out),
                                                        today=_today(args), again=args.again))

@@ -64,17 +64,26 @@ class NotReady(MentorXLError):
     """A document's data has errors the readiness gate found (core/readiness.py): the list is the message."""
 
     exit_code = 1
+
+
 def from_os_error(error: OSError) -> MentorXLError:
     """A refusal of the system to read or write a file, told in Russian with what to do (exit 2)."""
     import errno
+    from pathlib import Path
 
     where = f" «{error.filename}»" if error.filename else ""
     if error.errno in (errno.ENOSPC, errno.EDQUOT):
-        return MentorXLError(f"На диске не хватает места, чтобы записать{where}. Ничего не изменено.",
+        return MentorXLError(f"На диске не хватает места, чтобы записать{where or ' файл'}. Ничего не изменено.",
                              "Освободите место на диске (или укажите другую папку) и запустите команду снова.")
     if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return MentorXLError(f"Нет прав на запись{where}: папка или файл только для чтения.",
                              "Выберите папку, где у вас есть права на запись (например, «Документы»), или "
                              "снимите с файла и папки отметку «только чтение», и запустите команду снова.")
+    if error.errno == errno.ENOTDIR or (error.errno == errno.EEXIST and error.filename
+                                        and Path(error.filename).is_file()):
+        what = f"«{error.filename}» — это файл" if error.filename else "В пути есть файл"
+        return MentorXLError(f"{what}, а здесь нужна папка. Ничего не изменено.",
+                             "Укажите в пути папку (или другое имя файла), а не существующий файл, и запустите "
+                             "команду снова.")
     return MentorXLError(f"Файл{where} не удалось прочитать или записать: {error.strerror or error}.",
                          "Проверьте путь, свободное место и права на папку, затем запустите команду снова.")

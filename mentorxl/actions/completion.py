@@ -31,7 +31,7 @@ def complete_pairs(book: WorkbookPort, *, on: date | None, numbers: Sequence[str
                    out_dir: Path | None, today: date) -> Outcome:
     """Complete the pairs whose term ended (or those named; with a reason: end them early and find each mentee
     a new mentor), write «Пары» and «Наставляемые», and make the order on it (rules in core/completion.py)."""
-    from mentorxl.actions.documents import gate, output_dir, warn_of, write_documents
+    from mentorxl.actions.documents import gate, output_dir, take_back, warn_of, write_documents
     from mentorxl.documents.roadmap import change_order, completion_order
 
     on = on or today
@@ -64,8 +64,10 @@ def complete_pairs(book: WorkbookPort, *, on: date | None, numbers: Sequence[str
                                  book_dir=book_dir))
         issued.append((change_number, on, orders.KIND_CHANGE,
                        [p.number for p, _ in plan.ended] + [str(p["number"]) for p in plan.new_pairs]))
-    folder = ready_folder(output_dir(book, data, out_dir))
-    files = write_documents(folder, docs)  # the orders first; removed again when the book cannot take them
+    target = output_dir(book, data, out_dir)
+    made = [p for p in (target, *target.parents) if not p.exists()]
+    folder = ready_folder(target)
+    files = write_documents(folder, docs)  # the orders first; taken back when the book cannot take their numbers
     try:
         book.update_cells(k.PAIRS, plan.pair_updates)
         if plan.mentee_updates:
@@ -74,10 +76,8 @@ def complete_pairs(book: WorkbookPort, *, on: date | None, numbers: Sequence[str
             book.append_rows(k.PAIRS, plan.new_pairs)
         record(book, [(*entry, file) for entry, file in zip(issued, files, strict=True)])
         saved = book.save()
-    except BaseException:  # the numbers could not be written: no order document may carry them
-        for written in files:
-            written.unlink(missing_ok=True)
-        raise
+    except BaseException:  # the numbers could not be written: no order document, nor its folder, is left
+        take_back(files, made)
     parts = []
     if plan.finished:
         parts.append(f"завершено пар и групп — {len(plan.finished)}")

@@ -42,6 +42,7 @@ def run_demo(folder: Path, *, today: date, progress: Callable[[str], None] = lam
     from mentorxl.book.headless import HeadlessBook
 
     folder = demo_folder(folder)
+    made = [p for p in (folder, *folder.parents) if not p.exists()]
     folder.mkdir(parents=True, exist_ok=True)
     book = folder / BOOK_NAME
     lines: list[str] = []
@@ -60,7 +61,13 @@ def run_demo(folder: Path, *, today: date, progress: Callable[[str], None] = lam
         progress(f"  {outcome.message}")
         return outcome
 
-    step("Новая книга с демонстрационной школой", lambda: new_workbook(book, demo=True, today=today))
+    try:
+        step("Новая книга с демонстрационной школой", lambda: new_workbook(book, demo=True, today=today))
+    except BaseException:  # a full disk: the folder made for the demonstration goes too (only when empty)
+        from mentorxl.actions.documents import take_back
+
+        take_back([], made)
+        raise
     step("Проверить данные", lambda: check_book(HeadlessBook(book), today=today))
     step("Подобрать пары", lambda: match_pairs(HeadlessBook(book)))
     step("Утвердить пары (все предложения, как сделал бы куратор)",

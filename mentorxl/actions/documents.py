@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from functools import partial
@@ -104,12 +105,26 @@ def write_documents(folder: Path, docs: Sequence[Rendered]) -> list[Path]:
     (a program the куратор has edited in Word stays as she left it)."""
     from mentorxl.documents.render import unique_names
 
+    made = [p for p in (folder, *folder.parents) if not p.exists()]  # deepest first
     written: list[Path] = []
-    for doc, name in zip(docs, unique_names(d.title for d in docs), strict=True):
-        path = next_free(folder / name)
-        write_atomically(path, partial(Path.write_bytes, data=doc.data))
-        written.append(path)
+    try:
+        for doc, name in zip(docs, unique_names(d.title for d in docs), strict=True):
+            path = next_free(folder / name)
+            write_atomically(path, partial(Path.write_bytes, data=doc.data))
+            written.append(path)
+    except BaseException:  # a full disk halfway: no half batch, no empty folder is left
+        take_back(written, made)
+        raise
     return written
+
+
+def take_back(files: Sequence[Path], folders: Sequence[Path] = ()) -> None:
+    """Remove documents this command wrote, and the folders it made for them when they are empty again."""
+    for path in files:
+        path.unlink(missing_ok=True)
+    for folder in folders:
+        with contextlib.suppress(OSError):
+            folder.rmdir()
 
 
 def make_order(book: WorkbookPort, *, out_dir: Path | None, number: str | None, on: date | None,
@@ -137,6 +152,7 @@ def make_order(book: WorkbookPort, *, out_dir: Path | None, number: str | None, 
             ends.append((pair.row, "end", pair.end))
     doc = pairs_order(data, pairs, number=number, on=on, today=today, book_dir=_book_dir(book))
     folder = output_dir(book, data, out_dir)
+    made = [p for p in (folder, *folder.parents) if not p.exists()]
     files = write_documents(folder, [doc])
     try:
         book.update_cells(k.PAIRS, [u for p in pairs for u in ((p.row, "order_number", number),
@@ -145,8 +161,7 @@ def make_order(book: WorkbookPort, *, out_dir: Path | None, number: str | None, 
         record(book, [(number, on, orders.KIND_PAIRS, [p.number for p in pairs], files[0])])
         saved = book.save()
     except BaseException:  # the number could not be written: no order document may carry it
-        for written in files:
-            written.unlink(missing_ok=True)
+        take_back(files, made)
         raise
     groups = sum(1 for p in pairs if p.is_group)
     counted = f"{len(pairs)}" + (f", из них групп — {groups}" if groups else "")
@@ -277,16 +292,15 @@ def make_documents(book: WorkbookPort, *, kind: str, out_dir: Path | None, today
     folder = output_dir(book, data, out_dir)
     if SUBFOLDERS[kind]:
         folder = folder / SUBFOLDERS[kind]
+    made = [p for p in (folder, *folder.parents) if not p.exists()]
     files = write_documents(folder, docs)
     try:
         recorded = _record(book, data, kind, today, again)
         if issued:
             record(book, [(issued, today, orders.KIND_REWARD, [], files[0])])
         saved = book.save() if kind in ("agreements", "consents", "reward") else None
-    except BaseException:  # the number could not be written: no order document may carry it
-        if issued:
-            for written in files:
-                written.unlink(missing_ok=True)
+    except BaseException:  # the date of issue or the number could not be recorded: the documents are not issued
+        take_back(files, made)
         raise
     if saved:
         summary += " Номер приказа записан на лист «Приказы»." if issued else " Дата выдачи записана в книгу."

@@ -180,7 +180,7 @@ def roadmap_status(book: WorkbookPort, *, today: date) -> Outcome:
 
 def monitoring_report(book: WorkbookPort, *, out_dir: Path | None, today: date) -> Outcome:
     """The аналитическая справка (Word) and the «Мониторинг» sheet with charts (its own .xlsx)."""
-    from mentorxl.actions.documents import output_dir
+    from mentorxl.actions.documents import output_dir, take_back
     from mentorxl.book.monitoring_sheet import write_monitoring_book
     from mentorxl.core.monitoring import monitor
     from mentorxl.documents.render import docx_filename
@@ -189,6 +189,7 @@ def monitoring_report(book: WorkbookPort, *, out_dir: Path | None, today: date) 
     data = book.read()
     m = monitor(data, today)
     folder = output_dir(book, data, out_dir)
+    made = [p for p in (folder, *folder.parents) if not p.exists()]
     report = next_free(folder / docx_filename(report_title(m)))
     from mentorxl.core.indicators import indicators  # issue 14
 
@@ -198,9 +199,13 @@ def monitoring_report(book: WorkbookPort, *, out_dir: Path | None, today: date) 
         from mentorxl.core.retention import retention_across, year_people
 
         found.across = [retention_across(year_people(previous, today), year_people(data, today))]
-    write_atomically(report, partial(Path.write_bytes, data=render_report(m, found)))
     sheet_path = next_free(folder / f"Мониторинг наставничества на {today:%d.%m.%Y}.xlsx")
-    sheet = write_monitoring_book(sheet_path, m)
+    try:
+        write_atomically(report, partial(Path.write_bytes, data=render_report(m, found)))
+        sheet = write_monitoring_book(sheet_path, m)
+    except BaseException:  # a full disk: neither half of the report, nor the folder made for it, is left
+        take_back([report, sheet_path], made)
+        raise
     message = (f"Аналитическая справка готова: «{report.name}»; таблицы и диаграммы — в «{sheet.name}». "
                f"Выводов: {len(m.conclusions)}.")
     to_do = ["Что сделать куратору (в справку не входит):", *(f"• {step}" for step in m.to_do)] if m.to_do else []

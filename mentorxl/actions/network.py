@@ -34,9 +34,10 @@ def network_suggestions(folder: Path, *, out: Path) -> Outcome:
     net = network(offers)
     try:
         write_network(out, net, failures)
-    except OSError as error:  # a folder that cannot be made, a disk full: exit 2 with a message
-        raise MentorXLError(f"Файл «{out}» не удалось записать ({error.strerror or error}).",
-                            "Укажите другое место для файла сетевого подбора.") from error
+    except OSError as error:  # a folder that cannot be made, a disk full: exit 2 with what to do
+        from mentorxl.errors import from_os_error
+
+        raise from_os_error(error) from error
     mentors = sum(len(o.mentors) for o in offers)
     mentees = sum(len(o.mentees) for o in offers)
     message = (f"Сетевой подбор готов: «{out.name}». Организаций — {len(offers)}, в банке наставников "

@@ -72,7 +72,7 @@ def roadmap_documents(book: WorkbookPort, *, out_dir: Path | None, today: date, 
     """The roadmap as the document the director approves, the order approving it (the next free number, or
     `number` when free; dated `on`, else today), the curator's appointment (the number after it); both orders go
     on «Приказы». The readiness gate first (core/readiness.py)."""
-    from mentorxl.actions.documents import gate, output_dir, warn_of, write_documents
+    from mentorxl.actions.documents import gate, output_dir, take_back, warn_of, write_documents
     from mentorxl.actions.register import order_number, record
     from mentorxl.documents.roadmap import curator_order, roadmap_approval_order, roadmap_document
 
@@ -93,14 +93,15 @@ def roadmap_documents(book: WorkbookPort, *, out_dir: Path | None, today: date, 
     if curator is not None:  # «Настройки» name the curator
         docs.append(curator)
         issued.append((appointment, orders.KIND_CURATOR))
-    folder = ready_folder(output_dir(book, data, out_dir))
+    target = output_dir(book, data, out_dir)
+    made = [p for p in (target, *target.parents) if not p.exists()]
+    folder = ready_folder(target)
     files = write_documents(folder, docs)
-    try:  # the orders' numbers go on «Приказы»; without them no order document stays
+    try:  # the orders' numbers go on «Приказы»; without them no order document, nor its folder, stays
         record(book, [(n, on, kind, [], file) for (n, kind), file in zip(issued, files[1:], strict=True)])
         saved = book.save()
     except BaseException:
-        for written in files:
-            written.unlink(missing_ok=True)
+        take_back(files, made)
         raise
     events = sum(1 for e in data.roadmap if e.event)
     message = (f"Дорожная карта ({events} мероприятий) и приказ № {approval} от {on:%d.%m.%Y} о её утверждении готовы"

@@ -6,6 +6,7 @@ book. Only files named that way for this book are ever removed; anything else in
 
 from __future__ import annotations
 
+import contextlib
 import re
 import shutil
 from datetime import datetime
@@ -36,7 +37,21 @@ def backups_of(book: Path) -> list[Path]:
 def back_up(book: Path, *, now: datetime | None = None, keep: int = KEEP) -> Path:
     """Copy `book` into «Резервные копии» (atomically) and drop this book's copies beyond the last `keep`."""
     folder = book.parent / FOLDER
+    created = not folder.exists()
     folder.mkdir(exist_ok=True)
+    try:
+        target = _copy(book, folder, now)
+    except BaseException:
+        if created:  # a full disk: the folder made for this copy goes too
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        raise
+    for old in backups_of(book)[:-keep]:
+        old.unlink(missing_ok=True)
+    return target
+
+
+def _copy(book: Path, folder: Path, now: datetime | None) -> Path:
     stamp = f"{(now or datetime.now()):%Y-%m-%d %H-%M-%S}"
     target = folder / f"{book.stem} {stamp}{book.suffix}"
     n = 2
@@ -46,6 +61,4 @@ def back_up(book: Path, *, now: datetime | None = None, keep: int = KEEP) -> Pat
     with atomic_path(target) as tmp:
         shutil.copyfile(book, tmp)
     shutil.copystat(book, target)
-    for old in backups_of(book)[:-keep]:
-        old.unlink(missing_ok=True)
     return target

@@ -15,7 +15,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from mentorxl.book.files import atomic_path
+from mentorxl.book.files import atomic_path, xlsx_workbook
 from mentorxl.book.reader import read_program
 from mentorxl.core.consolidation import (
     Consolidation,
@@ -107,13 +107,10 @@ def consolidate_files(files: Sequence[Path], today: date, *, root: Path | None =
 
 def write_summary(path: Path, result: Consolidation, *, today: date) -> Path:
     """The summary workbook: «Сводка» (a row per organisation, totals) and «Не прочитаны»."""
-    import xlsxwriter
-
     forms, kinds = summary_columns(result.rows)
     header = summary_header(forms, kinds)
     with atomic_path(path) as tmp:
-        wb = xlsxwriter.Workbook(str(tmp), {"strings_to_formulas": False, "strings_to_urls": False, "in_memory": True,
-                                            "strings_to_numbers": False})
+        wb = xlsx_workbook(tmp)
         try:
             f = {
                 "title": wb.add_format({"bold": True, "font_size": 14}),

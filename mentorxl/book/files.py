@@ -7,6 +7,7 @@ import os
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 from mentorxl.errors import FileBusy
 
@@ -69,6 +70,25 @@ def write_atomically(path: Path, write: Callable[[Path], object]) -> Path:
     with atomic_path(path) as tmp:
         write(tmp)
     return Path(path)
+
+
+def xlsx_workbook(target: Path, **options: object) -> Any:
+    """An XlsxWriter workbook built in memory whose `close()` writes the whole file to `target` at once: no
+    temporary file with people's names in the system folder, and a full disk fails on our own write (one clear
+    OSError), never inside XlsxWriter's half-written zip (which Python would report later as a traceback)."""
+    import io
+
+    import xlsxwriter
+
+    buffer = io.BytesIO()
+
+    class _Workbook(xlsxwriter.Workbook):
+        def close(self) -> None:
+            super().close()
+            Path(target).write_bytes(buffer.getvalue())
+
+    return _Workbook(buffer, {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False,
+                              **options, "in_memory": True})
 
 
 def next_free(path: Path) -> Path:

@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from mentorxl.book.files import atomic_path
+from mentorxl.book.files import atomic_path, xlsx_workbook
 from mentorxl.book.language import mark_russian
 from mentorxl.core import vocabulary as v
 from mentorxl.core.monitoring import IDLE_DAYS, Monitoring
@@ -180,11 +180,8 @@ def _coverage(s: _Sheet, m: Monitoring) -> None:
 
 def write_monitoring_book(path: Path, m: Monitoring) -> Path:
     """A workbook with the «Мониторинг» sheet at `path` (written atomically)."""
-    import xlsxwriter
-
     with atomic_path(path) as tmp:
-        wb = xlsxwriter.Workbook(str(tmp), {"strings_to_formulas": False, "strings_to_urls": False, "in_memory": True,
-                                            "strings_to_numbers": False})
+        wb = xlsx_workbook(tmp)
         try:
             ws = wb.add_worksheet(SHEET)
             s = _Sheet(wb, ws)

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from mentorxl.book.consolidate import WORKERS, saved_at
-from mentorxl.book.files import atomic_path
+from mentorxl.book.files import atomic_path, xlsx_workbook
 from mentorxl.book.reader import read_program
 from mentorxl.core import contract as k
 from mentorxl.core.consolidation import Failure
@@ -66,12 +66,9 @@ def sheet_names(offers: Sequence[Offer]) -> list[str]:
 
 
 def write_network(path: Path, net: Network, failures: Sequence[Failure]) -> Path:
-    import xlsxwriter
-
     names = sheet_names(net.offers)
     with atomic_path(path) as tmp:
-        wb = xlsxwriter.Workbook(str(tmp), {"strings_to_formulas": False, "strings_to_urls": False,
-                                            "strings_to_numbers": False})
+        wb = xlsx_workbook(tmp)
         try:
             head = wb.add_format({"bold": True, "text_wrap": True, "valign": "top", "bg_color": "#DDEBF7",
                                   "border": 1})

@@ -14,7 +14,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from mentorxl.book.files import atomic_path
+from mentorxl.book.files import atomic_path, xlsx_workbook
 from mentorxl.book.language import mark_russian
 from mentorxl.builder.layout import (
     FIRST_DATA,
@@ -115,10 +115,7 @@ def build_workbook(path: Path, *, org: str | None = None, demo: bool = False, va
 
 def write_layout(layout: BookLayout, target: Path, *, vba_project: bytes | None = None,
                  created: datetime | None = None) -> None:
-    import xlsxwriter
-
-    wb = xlsxwriter.Workbook(str(target), {"strings_to_formulas": False, "strings_to_urls": False, "in_memory": True,
-                                           "strings_to_numbers": False})
+    wb = xlsx_workbook(target)
     try:
         wb.set_properties({"title": "Наставничество педагогических работников", "company": layout.org,
                            "comments": f"Книга наставничества на {layout.year} учебный год (MentorXL).",

@@ -200,7 +200,8 @@ def test_a_network_file_that_cannot_be_written_is_exit_2_with_a_message(folder: 
 
     (tmp_path / "файл").write_text("не папка")
     assert main(["network", str(folder), "--out", str(tmp_path / "файл" / "Сеть.xlsx")]) == 2
-    assert "не удалось записать" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "это файл, а здесь нужна папка" in err and "Что сделать:" in err
 
 
 def test_a_book_made_before_the_column_gets_the_mentors_organisation_as_a_new_column(folder: Path,

@@ -27,7 +27,7 @@ def test_the_report_has_the_indicators_section_with_numerators_and_denominators(
                                 today=TODAY)
     body = "\n".join(read_docx(outcome.files[0].read_bytes()).body).replace("\u00a0", " ")
     assert "7. Показатели для муниципального координатора" in body
-    assert "Педагоги в программе наставничества | 4 из 20 | 20 %" in body
+    assert "Педагоги в банках наставников и наставляемых | 4 из 20 | 20 %" in body
     assert "Молодые специалисты с наставником | 1 из 2 | 50 %" in body
     assert "Доплата наставникам за срок действующих пар, руб. | 2 000 руб. × 8 мес. | 16 000 руб." in body
 

@@ -161,6 +161,22 @@ def test_a_failed_write_is_exit_2_in_russian_and_leaves_the_book_and_no_temporar
     assert files_in(tmp_path) == ["B.xlsx"]  # no temporary file, no lock, no backup of a change not made
 
 
+def test_a_backup_copy_that_does_not_fit_leaves_the_book_and_no_empty_backup_folder(tmp_path, capsys, monkeypatch):
+    import mentorxl.book.backups as backups
+
+    book = approvable(tmp_path / "B.xlsx")
+    before = book.read_bytes()
+
+    def no_room(source, target):
+        Path(target).write_bytes(b"half")
+        _fail_with(errno.ENOSPC)()
+
+    monkeypatch.setattr(backups.shutil, "copyfile", no_room)
+    code, _, err = run(capsys, "approve", str(book))
+    assert code == 2 and "не хватает места" in err and "Traceback" not in err
+    assert book.read_bytes() == before and files_in(tmp_path) == ["B.xlsx"]
+
+
 def test_new_into_a_full_disk_leaves_no_file_here_nor_in_the_system_temporary_folder(tmp_path, capsys, monkeypatch):
     import xlsxwriter.workbook
 
@@ -339,3 +355,134 @@ def test_a_consolidation_does_not_count_the_backup_copies_as_schools(tmp_path, c
     assert run(capsys, "approve", str(book))[0] == 0
     assert (region / FOLDER).is_dir()
     assert workbook_files(region) == [book]
+
+
+@pytest.mark.parametrize("command", ["new", "consolidate", "network", "new-year", "match"])
+def test_a_path_under_a_file_is_exit_2_saying_that_it_is_a_file_and_nothing_is_left(tmp_path, capsys, command):
+    book = approvable(tmp_path / "B.xlsx")
+    before = book.read_bytes()
+    (tmp_path / "файл").write_text("не папка")
+    target = str(tmp_path / "файл" / "Итог.xlsx")
+    argv = {"new": ["new", target], "consolidate": ["consolidate", str(tmp_path), "--out", target],
+            "network": ["network", str(tmp_path), "--out", target],
+            "new-year": ["new-year", str(book), "--out", target],
+            "match": ["match", str(book), "--out", target]}[command]
+    code, _, err = run(capsys, *argv)
+    assert code == 2 and "Traceback" not in err and "Что сделать:" in err
+    assert "файл" in err and ("нужна папка" in err or "а не папка" in err)
+    assert book.read_bytes() == before and files_in(tmp_path) == ["B.xlsx", "файл"]
+
+
+def test_new_consolidate_and_network_onto_a_full_disk_say_so_without_a_traceback_or_a_temporary_file(
+        tiny_disk, tmp_path):
+    schools = tmp_path / "schools"
+    schools.mkdir()
+    approvable(schools / "B.xlsx")
+    system_tmp = tmp_path / "tmp"
+    system_tmp.mkdir()
+    fd = os.open(tiny_disk / "filler", os.O_WRONLY | os.O_CREAT)
+    with pytest.raises(OSError):
+        while True:
+            os.write(fd, b"\0" * 4096)
+    os.close(fd)
+    env = dict(os.environ, TMPDIR=str(system_tmp))
+    for argv in (["new", str(tiny_disk / "Новая.xlsm"), "--demo"],
+                 ["consolidate", str(schools), "--out", str(tiny_disk / "Сводка.xlsx")],
+                 ["network", str(schools), "--out", str(tiny_disk / "Сеть.xlsx")]):
+        done = subprocess.run([MENTORXL, *argv, "--today", TODAY], capture_output=True, text=True, env=env)
+        assert done.returncode == 2 and "не хватает места" in done.stderr, (argv, done.stderr)
+        assert "Traceback" not in done.stderr and "Exception ignored" not in done.stderr, done.stderr
+        assert files_in(tiny_disk) == ["filler"] and files_in(system_tmp) == [], argv
+
+
+@pytest.mark.parametrize("owner", ["~$Школа.xlsx", ".~lock.Школа.xlsx#"])
+def test_programs_and_the_reward_order_are_made_while_the_book_is_open_and_agreements_wait_for_it(
+        tmp_path, capsys, owner):
+    from mentorxl.actions.demo import correct_as_curator
+
+    book = tmp_path / "Школа.xlsx"
+    assert run(capsys, "new", str(book), "--demo")[0] == 0
+    correct_as_curator(book, datetime(2025, 10, 1).date())
+    (tmp_path / owner).write_bytes(b"owner")
+    before = book.read_bytes()
+    for kind in ("programs", "reward"):  # they only read the book
+        code, _, err = run(capsys, "docs", str(book), "--kind", kind, "--out", str(tmp_path / "docs"))
+        assert code == 0, err
+    code, _, err = run(capsys, "docs", str(book), "--kind", "agreements", "--out", str(tmp_path / "docs"))
+    assert code == 2 and "открыт" in err and "Что сделать:" in err  # it records the date in the book
+    assert book.read_bytes() == before
+
+
+@pytest.mark.parametrize("kind", ["programs", "agreements"])
+def test_a_disk_that_fills_halfway_through_a_batch_leaves_no_document_and_no_folder_made_for_them(
+        tmp_path, capsys, monkeypatch, kind):
+    import mentorxl.actions.documents as documents
+    from mentorxl.actions.demo import correct_as_curator
+
+    book = tmp_path / "Школа.xlsx"
+    assert run(capsys, "new", str(book), "--demo")[0] == 0
+    correct_as_curator(book, datetime(2025, 10, 1).date())
+    before = book.read_bytes()
+    real, count = documents.write_atomically, []
+
+    def second_fails(path, write):
+        count.append(path)
+        if len(count) == 2:
+            _fail_with(errno.ENOSPC)()
+        return real(path, write)
+
+    monkeypatch.setattr(documents, "write_atomically", second_fails)
+    out = tmp_path / "Документы" / "Новые"
+    code, _, err = run(capsys, "docs", str(book), "--kind", kind, "--out", str(out))
+    assert code == 2 and "не хватает места" in err and "Traceback" not in err
+    assert len(count) == 2 and not (tmp_path / "Документы").exists()  # the first document is taken back too
+    assert book.read_bytes() == before
+
+
+def test_agreements_whose_date_cannot_be_recorded_in_the_book_are_taken_back(tmp_path, capsys, monkeypatch):
+    from mentorxl.actions.demo import correct_as_curator
+    from mentorxl.book.package import Package
+
+    book = tmp_path / "Школа.xlsx"
+    assert run(capsys, "new", str(book), "--demo")[0] == 0
+    correct_as_curator(book, datetime(2025, 10, 1).date())
+    before = book.read_bytes()
+    monkeypatch.setattr(Package, "write", _fail_with(errno.ENOSPC))
+    code, _, err = run(capsys, "docs", str(book), "--kind", "agreements", "--out", str(tmp_path / "docs"))
+    assert code == 2 and "не хватает места" in err
+    assert not (tmp_path / "docs").exists() and book.read_bytes() == before
+
+
+def test_a_report_and_a_completion_that_cannot_be_written_leave_no_half_report_and_no_folder(
+        tmp_path, capsys, monkeypatch):
+    import mentorxl.book.monitoring_sheet as monitoring_sheet
+    from mentorxl.actions.demo import correct_as_curator
+    from mentorxl.book.package import Package
+
+    book = tmp_path / "Школа.xlsx"
+    assert run(capsys, "new", str(book), "--demo")[0] == 0
+    correct_as_curator(book, datetime(2025, 10, 1).date())
+    before = book.read_bytes()
+    monkeypatch.setattr(monitoring_sheet, "xlsx_workbook", _fail_with(errno.ENOSPC))
+    code, _, err = run(capsys, "report", str(book), "--out", str(tmp_path / "отчёт"))
+    assert code == 2 and "не хватает места" in err and not (tmp_path / "отчёт").exists()
+    monkeypatch.setattr(Package, "write", _fail_with(errno.ENOSPC))
+    code, _, err = run(capsys, "complete", str(book), "--date", "31.05.2026", "--out", str(tmp_path / "приказ"))
+    assert code == 2 and "не хватает места" in err and not (tmp_path / "приказ").exists()
+    assert book.read_bytes() == before
+
+
+def test_the_roadmap_documents_and_the_demo_on_a_full_disk_leave_no_folder_they_made(tmp_path, capsys,
+                                                                                       monkeypatch):
+    import mentorxl.actions.documents as documents
+    import mentorxl.builder.workbook as builder
+
+    book = tmp_path / "Школа.xlsx"
+    assert run(capsys, "new", str(book), "--demo")[0] == 0
+    monkeypatch.setattr(documents, "write_atomically", _fail_with(errno.ENOSPC))
+    monkeypatch.setattr(builder, "write_layout", _fail_with(errno.ENOSPC))
+    code, _, err = run(capsys, "docs", str(book), "--kind", "roadmap", "--out", str(tmp_path / "docs" / "карта"))
+    assert code == 2 and "не хватает места" in err
+    code, _, err = run(capsys, "demo", str(tmp_path / "demo" / "школа"))
+    assert code == 2 and "не хватает места" in err and "Traceback" not in err
+    assert files_in(tmp_path) == ["Школа.xlsx"]

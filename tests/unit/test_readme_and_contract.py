@@ -22,6 +22,32 @@ def test_every_command_of_the_command_line_is_documented_in_the_readme():
         assert f"`mentorxl {name}" in README, name
 
 
+def _options(name: str) -> list[argparse.Action]:
+    parser = build_parser()
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    return [a for a in sub.choices[name]._actions
+            if a.option_strings and a.help != argparse.SUPPRESS and a.option_strings[0] != "-h"]
+
+
+def test_every_option_and_every_choice_of_a_command_is_shown_with_that_command_in_the_readme():
+    missing = []
+    for name in _commands():
+        for action in _options(name):
+            option = re.escape(action.option_strings[0])
+            if not re.search(rf"`mentorxl {name}[^`]*{option}", README):
+                missing.append(f"{name} {action.option_strings[0]}")
+            for choice in action.choices or ():
+                if not re.search(rf"`mentorxl {name}[^`]*{option}[^`]*{re.escape(str(choice))}", README):
+                    missing.append(f"{name} {action.option_strings[0]} {choice}")
+    assert missing == []
+
+
+def test_the_second_round_commands_of_workbook_md_are_in_the_readme():
+    for usage in ("mentorxl match Книга.xlsx --exact", "--as roadmap", "--as suggestions", "--kind roadmap",
+                  "`mentorxl complete", "`mentorxl new-year", "`mentorxl network", "`make dist`"):
+        assert usage in README, usage
+
+
 def test_every_sheet_of_the_contract_is_described_in_the_readme():
     for name in k.SHEET_ORDER:
         assert re.search(rf"^\| {re.escape(name)} \|", README, re.M), name
