@@ -67,7 +67,11 @@ def complete_pairs(book: WorkbookPort, *, on: date | None, numbers: Sequence[str
     target = output_dir(book, data, out_dir)
     made = [p for p in (target, *target.parents) if not p.exists()]
     folder = ready_folder(target)
-    files = write_documents(folder, docs)  # the orders first; taken back when the book cannot take their numbers
+    try:  # the orders first; taken back when the book cannot take their numbers
+        files = write_documents(folder, docs)
+    except BaseException:  # a full disk: the folder made for the orders goes too
+        take_back([], made)
+        raise
     try:
         book.update_cells(k.PAIRS, plan.pair_updates)
         if plan.mentee_updates:
@@ -78,6 +82,7 @@ def complete_pairs(book: WorkbookPort, *, on: date | None, numbers: Sequence[str
         saved = book.save()
     except BaseException:  # the numbers could not be written: no order document, nor its folder, is left
         take_back(files, made)
+        raise
     parts = []
     if plan.finished:
         parts.append(f"завершено пар и групп — {len(plan.finished)}")

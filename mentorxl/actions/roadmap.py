@@ -96,7 +96,11 @@ def roadmap_documents(book: WorkbookPort, *, out_dir: Path | None, today: date, 
     target = output_dir(book, data, out_dir)
     made = [p for p in (target, *target.parents) if not p.exists()]
     folder = ready_folder(target)
-    files = write_documents(folder, docs)
+    try:
+        files = write_documents(folder, docs)
+    except BaseException:  # a full disk: the folder made for the documents goes too
+        take_back([], made)
+        raise
     try:  # the orders' numbers go on «Приказы»; without them no order document, nor its folder, stays
         record(book, [(n, on, kind, [], file) for (n, kind), file in zip(issued, files[1:], strict=True)])
         saved = book.save()

@@ -396,7 +396,7 @@ def test_new_consolidate_and_network_onto_a_full_disk_say_so_without_a_traceback
 
 
 @pytest.mark.parametrize("owner", ["~$Школа.xlsx", ".~lock.Школа.xlsx#"])
-def test_programs_and_the_reward_order_are_made_while_the_book_is_open_and_agreements_wait_for_it(
+def test_programs_are_made_while_the_book_is_open_and_agreements_and_the_reward_order_wait_for_it(
         tmp_path, capsys, owner):
     from mentorxl.actions.demo import correct_as_curator
 
@@ -405,11 +405,11 @@ def test_programs_and_the_reward_order_are_made_while_the_book_is_open_and_agree
     correct_as_curator(book, datetime(2025, 10, 1).date())
     (tmp_path / owner).write_bytes(b"owner")
     before = book.read_bytes()
-    for kind in ("programs", "reward"):  # they only read the book
+    code, _, err = run(capsys, "docs", str(book), "--kind", "programs", "--out", str(tmp_path / "docs"))
+    assert code == 0, err  # programs only read the book
+    for kind in ("agreements", "reward"):  # the date of issue, the order's row on «Приказы»: they write the book
         code, _, err = run(capsys, "docs", str(book), "--kind", kind, "--out", str(tmp_path / "docs"))
-        assert code == 0, err
-    code, _, err = run(capsys, "docs", str(book), "--kind", "agreements", "--out", str(tmp_path / "docs"))
-    assert code == 2 and "открыт" in err and "Что сделать:" in err  # it records the date in the book
+        assert code == 2 and "открыт" in err and "Что сделать:" in err
     assert book.read_bytes() == before
 
 
