@@ -34,7 +34,7 @@ from mentorxl.core.roadmap_state import roadmap_states
 from mentorxl.core.statuses import EventStatus
 from mentorxl.core.terms import school_year_start
 from mentorxl.core.text import header_key
-from mentorxl.errors import BookUnreadable, MentorXLError, NothingToDo
+from mentorxl.errors import MentorXLError
 
 MAPPING_NOTE = "Запомнено при импорте выгрузки: заголовок выгрузки → столбец листа; можно исправить"
 _SPECIAL_TARGETS = {
@@ -249,21 +249,13 @@ def _previous_year_book(path: Path | None, data: ProgramData, today: date) -> Pr
 def consolidate(folder: Path, *, out: Path, today: date, year: str | None = None) -> Outcome:
     """One summary of many organisations' workbooks (no personal data); unreadable files are listed; each
     organisation counted once, books of another school year apart (issue 14)."""
-    from mentorxl.book.consolidate import FAILURES_SHEET, consolidate_files, workbook_files, write_summary
+    from mentorxl.book.consolidate import FAILURES_SHEET, consolidate_files, organisations_books, write_summary
     from mentorxl.book.indicators_sheet import DUPLICATES_SHEET, INDICATORS_SHEET, OTHER_YEAR_SHEET
     from mentorxl.core.consolidation import row_json
     from mentorxl.core.indicators import total
 
     folder, out = Path(folder), Path(out)
-    if not folder.is_dir():
-        raise BookUnreadable(f"Папка «{folder}» не найдена.", "Укажите папку с книгами организаций.")
-    if out.suffix.lower() != ".xlsx":
-        raise MentorXLError(f"Сводка записывается в файл .xlsx, а указан «{out.name}».",
-                            "Укажите имя файла с расширением .xlsx.")
-    files = workbook_files(folder, exclude=[out])
-    if not files:
-        raise NothingToDo(f"В папке «{folder}» нет книг Excel или LibreOffice (.xlsx, .xlsm, .ods).",
-                          "Сложите книги организаций в одну папку и укажите её.")
+    files = organisations_books(folder, out, result="Сводка")
     counted_year = school_year_start(year, today) if year else None
     result = consolidate_files(files, today, root=folder, year=counted_year)
     write_summary(out, result, today=today)

@@ -10,25 +10,16 @@ from mentorxl.book.port import WorkbookPort
 from mentorxl.core import contract as k
 from mentorxl.core.models import Suggestion
 from mentorxl.core.text import person_key
-from mentorxl.errors import BookUnreadable, MentorXLError, NothingToDo
 
 
 def network_suggestions(folder: Path, *, out: Path) -> Outcome:
     """Read every school's book, build the bank of mentors who agreed and suggest network mentors."""
-    from mentorxl.book.consolidate import workbook_files
+    from mentorxl.book.consolidate import organisations_books
     from mentorxl.book.network_file import BANK_SHEET, gather_all, write_network
     from mentorxl.core.network import network, one_per_organisation
 
     folder, out = Path(folder), Path(out)
-    if not folder.is_dir():
-        raise BookUnreadable(f"Папка «{folder}» не найдена.", "Укажите папку с книгами организаций.")
-    if out.suffix.lower() != ".xlsx":
-        raise MentorXLError(f"Сетевой подбор записывается в файл .xlsx, а указан «{out.name}».",
-                            "Укажите имя файла с расширением .xlsx.")
-    files = workbook_files(folder, exclude=[out])
-    if not files:
-        raise NothingToDo(f"В папке «{folder}» нет книг Excel или LibreOffice (.xlsx, .xlsm, .ods).",
-                          "Сложите книги организаций в одну папку и укажите её.")
+    files = organisations_books(folder, out, result="Сетевой подбор")
     read, failures = gather_all(files, folder)
     offers, older = one_per_organisation(read)
     net = network(offers)

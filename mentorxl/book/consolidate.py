@@ -48,6 +48,24 @@ def workbook_files(folder: Path, *, exclude: Sequence[Path] = ()) -> list[Path]:
     return sorted(found, key=lambda p: str(p.relative_to(folder)).casefold())
 
 
+def organisations_books(folder: Path, out: Path, *, result: str) -> list[Path]:
+    """The organisations' workbooks of `folder` for a summary written to `out` (a .xlsx, never read as a book):
+    one clear Russian error for a missing folder, another file type or a folder without books. `result` names
+    the summary in the message: «Сводка», «Сетевой подбор»."""
+    from mentorxl.errors import BookUnreadable, NothingToDo
+
+    if not folder.is_dir():
+        raise BookUnreadable(f"Папка «{folder}» не найдена.", "Укажите папку с книгами организаций.")
+    if out.suffix.lower() != ".xlsx":
+        raise MentorXLError(f"{result} записывается в файл .xlsx, а указан «{out.name}».",
+                            "Укажите имя файла с расширением .xlsx.")
+    files = workbook_files(folder, exclude=[out])
+    if not files:
+        raise NothingToDo(f"В папке «{folder}» нет книг Excel или LibreOffice (.xlsx, .xlsm, .ods).",
+                          "Сложите книги организаций в одну папку и укажите её.")
+    return files
+
+
 def summarize(path: Path, today: date, root: Path | None = None) -> SchoolRow | Failure:
     """One workbook's row, or why it could not be read. Runs in a worker: never raises."""
     from mentorxl.core.consolidation import school_row
