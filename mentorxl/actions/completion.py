@@ -31,7 +31,8 @@ def complete_pairs(book: WorkbookPort, *, on: date | None, numbers: Sequence[str
                    out_dir: Path | None, today: date) -> Outcome:
     """Complete the pairs whose term ended (or those named; with a reason: end them early and find each mentee
     a new mentor), write «Пары» and «Наставляемые», and make the order on it (rules in core/completion.py)."""
-    from mentorxl.actions.documents import gate, output_dir, take_back, warn_of, write_documents
+    from mentorxl.actions.documents import gate, warn_of, write_documents
+    from mentorxl.actions.output import output_dir, take_back
     from mentorxl.documents.roadmap import change_order, completion_order
 
     on = on or today

@@ -64,7 +64,7 @@ def run_demo(folder: Path, *, today: date, progress: Callable[[str], None] = lam
     try:
         step("Новая книга с демонстрационной школой", lambda: new_workbook(book, demo=True, today=today))
     except BaseException:  # a full disk: the folder made for the demonstration goes too (only when empty)
-        from mentorxl.actions.documents import take_back
+        from mentorxl.actions.output import take_back
 
         take_back([], made)
         raise

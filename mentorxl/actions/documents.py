@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from functools import partial
 from pathlib import Path
 
 from mentorxl.actions.base import Outcome
+from mentorxl.actions.output import output_dir, take_back
 from mentorxl.actions.register import order_number, record
 from mentorxl.book.files import next_free, write_atomically
 from mentorxl.book.port import WorkbookPort
@@ -25,7 +25,6 @@ from mentorxl.core.text import clean, hidden_latin
 from mentorxl.documents.orders import Rendered
 from mentorxl.errors import MentorXLError, NothingToDo, NotReady
 
-DEFAULT_FOLDER = "Документы"
 KINDS = ("programs", "agreements", "consents", "reward")
 SUBFOLDERS = {
     "programs": "Программы наставничества",
@@ -84,18 +83,6 @@ def _with_note(message: str, note: str) -> str:
     return f"{message}\n{note}" if note else message
 
 
-def output_dir(book: WorkbookPort, data: ProgramData, out_dir: Path | None) -> Path:
-    """--out, else the setting «Папка документов» (relative to the book), else «Документы» beside the book."""
-    if out_dir is not None:
-        return Path(out_dir)
-    base = book.path.parent if book.path is not None else Path.cwd()
-    folder = clean(data.settings.get(k.SET_DOCS_FOLDER))
-    if folder:
-        path = Path(folder).expanduser()
-        return path if path.is_absolute() else base / path
-    return base / DEFAULT_FOLDER
-
-
 def _book_dir(book: WorkbookPort) -> Path | None:
     return book.path.parent if book.path is not None else None
 
@@ -116,15 +103,6 @@ def write_documents(folder: Path, docs: Sequence[Rendered]) -> list[Path]:
         take_back(written, made)
         raise
     return written
-
-
-def take_back(files: Sequence[Path], folders: Sequence[Path] = ()) -> None:
-    """Remove documents this command wrote, and the folders it made for them when they are empty again."""
-    for path in files:
-        path.unlink(missing_ok=True)
-    for folder in folders:
-        with contextlib.suppress(OSError):
-            folder.rmdir()
 
 
 def make_order(book: WorkbookPort, *, out_dir: Path | None, number: str | None, on: date | None,

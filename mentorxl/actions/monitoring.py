@@ -180,7 +180,7 @@ def roadmap_status(book: WorkbookPort, *, today: date) -> Outcome:
 
 def monitoring_report(book: WorkbookPort, *, out_dir: Path | None, today: date) -> Outcome:
     """The аналитическая справка (Word) and the «Мониторинг» sheet with charts (its own .xlsx)."""
-    from mentorxl.actions.documents import output_dir, take_back
+    from mentorxl.actions.output import output_dir, take_back
     from mentorxl.book.monitoring_sheet import write_monitoring_book
     from mentorxl.core.monitoring import monitor
     from mentorxl.documents.render import docx_filename
@@ -219,7 +219,7 @@ MAX_NEIGHBOURS = 30  # workbooks beside the book read to find last year's one: a
 def _previous_year_book(path: Path | None, data: ProgramData, today: date) -> ProgramData | None:
     """The organisation's book of the school year before, among the workbooks in the book's own folder (where
     `new-year` writes the new book beside the archive); None when there is none or the folder is crowded."""
-    from mentorxl.book.consolidate import WORKBOOK_SUFFIXES
+    from mentorxl.book.files import WORKBOOK_SUFFIXES
     from mentorxl.book.reader import read_program
     from mentorxl.core.retention import is_previous_year
 

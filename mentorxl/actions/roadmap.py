@@ -72,7 +72,8 @@ def roadmap_documents(book: WorkbookPort, *, out_dir: Path | None, today: date, 
     """The roadmap as the document the director approves, the order approving it (the next free number, or
     `number` when free; dated `on`, else today), the curator's appointment (the number after it); both orders go
     on «Приказы». The readiness gate first (core/readiness.py)."""
-    from mentorxl.actions.documents import gate, output_dir, take_back, warn_of, write_documents
+    from mentorxl.actions.documents import gate, warn_of, write_documents
+    from mentorxl.actions.output import output_dir, take_back
     from mentorxl.actions.register import order_number, record
     from mentorxl.documents.roadmap import curator_order, roadmap_approval_order, roadmap_document
 

@@ -15,7 +15,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from mentorxl.book.files import atomic_path, xlsx_workbook
+from mentorxl.book.files import WORKBOOK_SUFFIXES, atomic_path, xlsx_workbook
 from mentorxl.book.reader import read_program
 from mentorxl.core.consolidation import (
     Consolidation,
@@ -29,7 +29,6 @@ from mentorxl.core.consolidation import (
 from mentorxl.core.terms import school_year_start
 from mentorxl.errors import MentorXLError
 
-WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".ods", ".xlsb", ".xls")
 WORKERS = 2
 SUMMARY_SHEET = "Сводка"
 FAILURES_SHEET = "Не прочитаны"

@@ -11,6 +11,8 @@ from typing import Any
 
 from mentorxl.errors import FileBusy
 
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".ods", ".xlsb", ".xls")  # what a folder of organisations' books holds
+
 
 def lock_file(path: Path) -> Path:
     """The owner file Excel (and LibreOffice) keep beside an open workbook or document."""

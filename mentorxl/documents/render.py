@@ -96,6 +96,22 @@ def find_soffice() -> str | None:
     return None
 
 
+RUSSIAN_LOCALE = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema"
+ xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>ru-RU</value>
+</prop></item>
+</oor:items>
+"""
+
+
+def russian_profile(profile: Path) -> None:
+    """A LibreOffice profile whose locale is Russian, whatever the machine's: the PDF shows what our reader's
+    LibreOffice or Word shows — «7,5» in a chart's labels, not «7.5» of a machine left in the C locale."""
+    (profile / "user").mkdir(parents=True, exist_ok=True)
+    (profile / "user" / "registrymodifications.xcu").write_text(RUSSIAN_LOCALE, encoding="utf-8")
+
+
 def to_pdfs(docs: Sequence[Path], outdir: Path, *, timeout: int = 300) -> list[Path]:
     """PDFs of Word documents by a headless LibreOffice with a profile of its own (one process for all)."""
     soffice = find_soffice()
@@ -104,6 +120,7 @@ def to_pdfs(docs: Sequence[Path], outdir: Path, *, timeout: int = 300) -> list[P
     outdir = Path(outdir)
     outdir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="mentorxl-lo-") as profile:
+        russian_profile(Path(profile))
         command = [soffice, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", "--norestore",
                    "--convert-to", "pdf", "--outdir", str(outdir), *map(str, docs)]
         done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False)

@@ -1,17 +1,15 @@
 """The аналитическая справка on monitoring, in Word: title, organisation, period, tables, charts, conclusions.
 
 Built with python-docx from `core.monitoring.Monitoring` (no template: its tables grow with the data).
-Times New Roman 14 (11 in tables), margins 30/15/20/20 mm as in the other documents. Charts are drawn by
-matplotlib on the Agg canvas into PNG bytes in memory, with a Times-like serif font and Russian labels.
+Times New Roman 14 (11 in tables), margins 30/15/20/20 mm as in the other documents. The charts are native
+Word charts with their data (documents/word_chart.py): the reader changes or copies them in Word.
 The module hands over checked bytes; the action writes the file (documents/ does not write files).
 """
 
 from __future__ import annotations
 
 import io
-import textwrap
 from collections.abc import Sequence
-from functools import lru_cache
 from typing import Any
 
 from mentorxl.core import vocabulary as v
@@ -19,12 +17,14 @@ from mentorxl.core.dates import russian_date
 from mentorxl.core.indicators import Indicators, fraction, shown
 from mentorxl.core.monitoring import IDLE_DAYS, Monitoring, Scores, counted, number, percent
 from mentorxl.documents.render import check_docx
+from mentorxl.documents.word_chart import Chart, Series, add_chart
 
 FONT = "Times New Roman"
-CHART_FONTS = ("Times New Roman", "Liberation Serif", "Tinos", "PT Serif", "Nimbus Roman", "DejaVu Serif")
 KIND_COLOURS = {v.SURVEY_ENTRY: "#9DC3E6", v.SURVEY_MIDDLE: "#F4B183", v.SURVEY_FINAL: "#70AD47"}
 STATUS_COLOURS = {v.EVENT_DONE: "#70AD47", v.EVENT_IN_PROGRESS: "#FFC000", v.EVENT_PLANNED: "#9DC3E6",
                   v.EVENT_CANCELLED: "#BFBFBF"}
+MEETINGS_COLOUR, IDLE_COLOUR = "#5B9BD5", "#C00000"
+MAX_LABELLED_PAIRS = 30  # more bars than this: no figure above each (the table above has them)
 MAX_PAIR_ROWS = 60  # a longer list of pairs is cut in the table (the chart and the totals keep them all)
 
 
@@ -36,108 +36,47 @@ def report_title(m: Monitoring) -> str:
 # ---------------------------------------------------------------- charts
 
 
-@lru_cache(maxsize=1)
-def chart_font() -> str:
-    """The first Times-like serif font matplotlib can find (DejaVu Serif ships with matplotlib)."""
-    from matplotlib import font_manager
-
-    names = {f.name for f in font_manager.fontManager.ttflist}
-    return next((name for name in CHART_FONTS if name in names), "DejaVu Serif")
-
-
-def _png(draw: Any, height_cm: float) -> bytes:
-    from matplotlib import rc_context
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
-
-    with rc_context({"font.family": "serif", "font.serif": [chart_font(), "DejaVu Serif"], "font.size": 9,
-                     "axes.spines.top": False, "axes.spines.right": False}):
-        fig = Figure(figsize=(16 / 2.54, height_cm / 2.54), dpi=150)
-        FigureCanvasAgg(fig)
-        draw(fig)
-        buffer = io.BytesIO()
-        fig.savefig(buffer, format="png", dpi=150, bbox_inches="tight", pad_inches=0.08)
-    return buffer.getvalue()
-
-
-def survey_chart(m: Monitoring) -> bytes | None:
+def survey_chart(m: Monitoring) -> Chart | None:
     """Mean answers per question, a bar for each questionnaire."""
     if not m.questions:
         return None
-
-    def draw(fig: Any) -> None:
-        ax = fig.add_subplot()
-        labels = [textwrap.fill(q.label, 34) for q in m.questions]
-        count = len(m.surveys)
-        height = 0.8 / max(count, 1)
-        for i, kind in enumerate(m.surveys):
-            ys = [n - 0.4 + height * (i + 0.5) for n in range(len(m.questions))]
-            xs = [q.means.get(kind, 0.0) for q in m.questions]
-            bars = ax.barh(ys, xs, height=height, label=kind, color=KIND_COLOURS.get(kind, "#A5A5A5"))
-            ax.bar_label(bars, labels=[number(x) if x else "" for x in xs], padding=2, fontsize=7)
-        ax.set_yticks(range(len(m.questions)), labels)
-        ax.invert_yaxis()
-        ax.set_xlim(0, 10.9)
-        ax.set_xlabel("Средний балл (1–10)")
-        ax.set_title("Результаты анкетирования по вопросам")
-        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=max(count, 1), fontsize=8,
-                  frameon=False)
-
-    return _png(draw, 3.5 + 1.1 * len(m.questions) * max(1, len(m.surveys)) / 2)
+    series = [Series(kind, [q.means.get(kind, 0.0) for q in m.questions], KIND_COLOURS.get(kind, "#A5A5A5"))
+              for kind in m.surveys]
+    return Chart("bar", "Результаты анкетирования по вопросам", [q.label for q in m.questions], series,
+                 height_mm=35 + 11 * len(m.questions) * max(1, len(m.surveys)) / 2, label_format="0.0",
+                 value_axis={"min": 0, "max": 10, "major_unit": 2, "name": "Средний балл (1–10)"},
+                 first_category_on_top=True)
 
 
-def meetings_chart(m: Monitoring) -> bytes | None:
-    """Meetings per pair (pairs of the year)."""
+def meetings_chart(m: Monitoring) -> Chart | None:
+    """Meetings per pair (pairs of the year); a pair without meetings for longer than IDLE_DAYS is red, its
+    bar and its figure (a pair with no meeting at all shows a red «0»)."""
     pairs = [a for a in m.activity if a.meetings or a.in_force]
     if not m.meetings or not pairs:
         return None
-
-    def draw(fig: Any) -> None:
-        from matplotlib.ticker import MaxNLocator
-
-        ax = fig.add_subplot()
-        labels = [f"№ {a.number}" for a in pairs]
-        colours = ["#C00000" if a.idle else "#5B9BD5" for a in pairs]
-        top = max([a.meetings for a in pairs] + [1])
-        # a pair with no meeting still shows its red: a low bar labelled «0», never a bar of zero height
-        heights = [a.meetings if a.meetings else (top * 0.04 if a.idle else 0) for a in pairs]
-        bars = ax.bar(range(len(pairs)), heights, color=colours)
-        if len(pairs) <= 30:
-            ax.bar_label(bars, labels=[str(a.meetings) for a in pairs], padding=2, fontsize=7)
-        ax.set_xticks(range(len(pairs)), labels, rotation=90 if len(pairs) > 12 else 0, fontsize=7)
-        ax.set_ylabel("Встреч")
-        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
-        idle = f" (красным — без встреч больше {IDLE_DAYS} дней)" if m.idle else ""
-        ax.set_title("Встречи наставнических пар" + idle)
-
-    return _png(draw, 7.5)
+    idle = f" (красным — без встреч больше {IDLE_DAYS} дней)" if m.idle else ""
+    series = Series("Встреч", [a.meetings for a in pairs], MEETINGS_COLOUR,
+                    [IDLE_COLOUR if a.idle else None for a in pairs] if m.idle else ())
+    return Chart("column", "Встречи наставнических пар" + idle, [f"№ {a.number}" for a in pairs], [series],
+                 height_mm=75, legend=False, value_labels=len(pairs) <= MAX_LABELLED_PAIRS,
+                 value_axis={"name": "Встреч", "min": 0, "major_unit": max(1, -(-max(a.meetings for a in pairs) // 8))},
+                 category_axis={"num_font": {"name": FONT, "size": 8, "rotation": -90 if len(pairs) > 12 else 0}})
 
 
-def roadmap_chart(m: Monitoring) -> bytes | None:
-    """Events of the roadmap by status."""
+def roadmap_chart(m: Monitoring) -> Chart | None:
+    """Events of the roadmap by status, one stacked bar."""
     r = m.roadmap
     parts = [(v.EVENT_DONE, r.done), (v.EVENT_IN_PROGRESS, r.in_progress), (v.EVENT_PLANNED, r.planned),
              (v.EVENT_CANCELLED, r.cancelled)]
     parts = [(name, n) for name, n in parts if n]
     if not parts:
         return None
-
-    def draw(fig: Any) -> None:
-        ax = fig.add_subplot()
-        left = 0
-        for name, n in parts:
-            ax.barh([0], [n], left=left, color=STATUS_COLOURS[name], label=f"{name} — {n}")
-            ax.text(left + n / 2, 0, str(n), ha="center", va="center", fontsize=9)
-            left += n
-        ax.set_yticks([])
-        ax.set_xlim(0, left)
-        ax.set_xticks([])
-        ax.set_title(f"Мероприятия дорожной карты: {left}, просрочено — {r.overdue}")
-        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.05), ncol=len(parts), fontsize=8, frameon=False)
-        for side in ("left", "bottom"):
-            ax.spines[side].set_visible(False)
-
-    return _png(draw, 3.0)
+    total = sum(n for _, n in parts)
+    series = [Series(f"{name} — {n}", [n], STATUS_COLOURS[name]) for name, n in parts]
+    return Chart("bar", f"Мероприятия дорожной карты: {total}, просрочено — {r.overdue}", [""], series,
+                 height_mm=38, stacked=True,
+                 value_axis={"visible": False, "max": total, "major_gridlines": {"visible": False}},
+                 category_axis={"visible": False}, plot_layout={"x": 0.02, "y": 0.22, "width": 0.96, "height": 0.4})
 
 
 # ---------------------------------------------------------------- the document
@@ -233,42 +172,39 @@ class _Writer:
         from docx.enum.text import WD_ALIGN_PARAGRAPH
         from docx.oxml import OxmlElement
         from docx.shared import Mm, Pt
+        from docx.table import _Cell
 
-        table = self.doc.add_table(rows=1, cols=len(header))
+        table = self.doc.add_table(rows=1 + len(rows), cols=len(header))  # every row at once, then filled
         table.style = "Table Grid"
         table.autofit = False
+        trs = table._tbl.tr_lst
+        grid = [[_Cell(tc, table) for tc in tr.tc_lst] for tr in trs]  # not `row.cells`: each reads the table
         for i, text in enumerate(header):
-            cell = table.rows[0].cells[i]
-            cell.text = ""
-            run = cell.paragraphs[0].add_run(text)
+            paragraph = grid[0][i].paragraphs[0]
+            run = paragraph.add_run(text)
             run.bold, run.font.size = True, Pt(header_size(text, widths[i]))
-            cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-        table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))  # repeated on every page
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        trs[0].get_or_add_trPr().append(OxmlElement("w:tblHeader"))  # repeated on every page
         for n, row in enumerate(rows):
-            cells = table.add_row().cells
             for i, value in enumerate(row):
-                run = cells[i].paragraphs[0].add_run("" if value is None else str(value))
+                paragraph = grid[n + 1][i].paragraphs[0]
+                run = paragraph.add_run("" if value is None else str(value))
                 run.font.size = Pt(11)
                 run.bold = bold_last and n == len(rows) - 1
                 if i > 0 and isinstance(value, int | float | str) and _numeric_text(str(value)):
-                    cells[i].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+                    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         for column, width in zip(table.columns, widths, strict=True):
             column.width = Mm(width)  # the grid LibreOffice lays out by
-        for row in table.rows:
-            row._tr.get_or_add_trPr().insert(0, OxmlElement("w:cantSplit"))  # a row never splits over two pages
-            for cell, width in zip(row.cells, widths, strict=True):
+        for tr, cells in zip(trs, grid, strict=True):
+            tr.get_or_add_trPr().insert(0, OxmlElement("w:cantSplit"))  # a row never splits over two pages
+            for cell, width in zip(cells, widths, strict=True):
                 cell.width = Mm(width)  # the cell widths Word lays out by
         self.para(after=4)
 
-    def picture(self, png: bytes | None) -> None:
-        from docx.enum.text import WD_ALIGN_PARAGRAPH
-        from docx.shared import Mm
-
-        if png is None:
-            return
-        p = self.para(align="center", indent=False)
-        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        p.add_run().add_picture(io.BytesIO(png), width=Mm(160))
+    def chart(self, chart: Chart | None) -> None:
+        """A native Word chart in a centred paragraph of its own (nothing when there is nothing to draw)."""
+        if chart is not None:
+            add_chart(self.para(align="center", indent=False, after=4), chart)
 
     def bytes(self) -> bytes:
         buffer = io.BytesIO()
@@ -375,7 +311,7 @@ def _meetings(w: _Writer, m: Monitoring) -> None:
     if len(m.activity) > MAX_PAIR_ROWS:
         w.para(f"Показаны первые {MAX_PAIR_ROWS} пар из {len(m.activity)}; полный список — на листе "
                "«Мониторинг».", italic=True, after=4)
-    w.picture(meetings_chart(m))
+    w.chart(meetings_chart(m))
     if m.idle:
         listed = ", ".join(f"№ {a.number}" for a in m.idle)
         w.para(f"Без встреч более {IDLE_DAYS} дней: {listed}.", after=4)
@@ -394,7 +330,7 @@ def _surveys(w: _Writer, m: Monitoring) -> None:
     rows = [(q.label, *(_mean(q, kind) for kind in m.surveys), _change(q)) for q in m.questions]
     rows.append(("Все вопросы", *(_mean(m.overall, kind) for kind in m.surveys), _change(m.overall)))
     w.table(header, rows, (70, *([width] * (len(m.surveys) + 1))), bold_last=True)
-    w.picture(survey_chart(m))
+    w.chart(survey_chart(m))
     if m.roles:
         rows = [(r.label, *(_mean(r, kind) for kind in m.surveys), _change(r)) for r in m.roles]
         w.table(("Роль", *m.surveys, "Изменение"), rows, (70, *([width] * (len(m.surveys) + 1))))
@@ -418,7 +354,7 @@ def _roadmap(w: _Writer, m: Monitoring) -> None:
     w.table(("Статус", "Мероприятий"), rows, (120, 45), bold_last=True)
     if r.overdue:
         w.para(f"Из них просрочено (срок прошёл, отметки о выполнении нет): {r.overdue}.", after=4)
-    w.picture(roadmap_chart(m))
+    w.chart(roadmap_chart(m))
     if r.overdue_events:
         caption = w.para("Просроченные мероприятия:", after=2, indent=False, align="left")
         caption.paragraph_format.keep_with_next = True  # never alone at the foot of a page

@@ -15,11 +15,14 @@ from mentorxl.book.fake import FakeBook
 from mentorxl.core import contract as k
 from mentorxl.core.monitoring import SET_STAFF, monitor
 from mentorxl.documents.render import read_docx
-from mentorxl.documents.report import header_size, meetings_chart
+from mentorxl.documents.report import IDLE_COLOUR, header_size, meetings_chart
+from mentorxl.documents.word_chart import chart_parts
 from tests.builders import settings_grid
 from tests.integration.test_monitoring_actions import TODAY, sheets
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 
 
 def report(tmp_path: Path, staff: int | None = None) -> tuple[Path, list[str]]:
@@ -100,20 +103,25 @@ def test_a_header_word_always_fits_its_column() -> None:
     assert header_size("Статус", 120) == 11
 
 
-def test_pairs_without_meetings_are_drawn_red_with_a_visible_bar(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    import matplotlib.axes
-
-    drawn: list[tuple[list[float], list[str]]] = []
-    original = matplotlib.axes.Axes.bar
-
-    def spy(self, x, height, *args, **kwargs):  # type: ignore[no-untyped-def]
-        drawn.append((list(height), list(kwargs.get("color", []))))
-        return original(self, x, height, *args, **kwargs)
-
-    monkeypatch.setattr(matplotlib.axes.Axes, "bar", spy)
+def test_pairs_without_meetings_are_red_in_the_chart_a_pair_with_none_by_a_red_zero(tmp_path: Path) -> None:
     m = monitor(FakeBook(sheets()).read(), TODAY)
     assert m.idle
-    assert meetings_chart(m) is not None
-    [(heights, colours)] = drawn
-    red = [h for h, c in zip(heights, colours, strict=True) if c == "#C00000"]
-    assert red and all(h > 0 for h in red)
+    chart = meetings_chart(m)
+    assert chart is not None
+    [series] = chart.series
+    idle = {f"№ {a.number}" for a in m.idle}
+    red = [category for category, colour in zip(chart.categories, series.point_colours, strict=True)
+           if colour == IDLE_COLOUR]
+    assert set(red) == idle
+    assert "красным — без встреч больше 30 дней" in chart.title
+    # in the part Word reads: the idle pairs' bars and their figures red, the figures shown
+    xml = etree.fromstring(chart_parts(chart)[0])
+    points = {int(p.find(f"{C}idx").get("val")) for p in xml.iter(f"{C}dPt")
+              if p.find(f".//{A}srgbClr").get("val") == IDLE_COLOUR.lstrip("#")}
+    assert {chart.categories[i] for i in points} == idle
+    report_path, _ = report(tmp_path)
+    with zipfile.ZipFile(report_path) as z:
+        charts = [etree.fromstring(z.read(n)) for n in z.namelist() if n.startswith("word/charts/chart")]
+    labels = [label for c in charts for label in c.iter(f"{C}dLbl")]
+    assert labels and all(label.find(f"{C}showVal").get("val") == "1" for label in labels)
+    assert all(label.find(f".//{A}srgbClr").get("val") == IDLE_COLOUR.lstrip("#") for label in labels)
