@@ -171,8 +171,8 @@ def _spell_flags(labels: Any, inherited: dict[str, str]) -> dict[str, str]:
     if labels.find(f"{{{C}}}delete") is not None:
         return inherited
     own = {flag: labels.find(f"{{{C}}}{flag}") for flag in LABEL_FLAGS}
-    before = [el for el in labels if etree.QName(el).localname in ("idx", "layout", "tx", "numFmt", "spPr", "txPr",
-                                                                    "dLblPos")]
+    before = [el for el in labels if etree.QName(el).localname in ("dLbl", "idx", "layout", "tx", "numFmt", "spPr",
+                                                                    "txPr", "dLblPos")]
     position = labels.index(before[-1]) + 1 if before else 0
     written = {}
     for flag in LABEL_FLAGS:
