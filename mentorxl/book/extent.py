@@ -163,6 +163,8 @@ class ExtentGuard:
         except _DAMAGED:
             return {}
         found: dict[tuple[int, int], str] = {}
+        if b't="e"' not in xml:  # fast: no error cell at all (what _ERROR_TYPE needs is not there)
+            return found
         for typed in _ERROR_TYPE.finditer(xml):
             start = max(xml.rfind(b"<c ", 0, typed.start()), xml.rfind(b":c ", 0, typed.start()) - 1)
             cell = _ERROR_CELL.match(xml, max(start, 0), xml.find(b"</", typed.end()) + 64)

@@ -261,7 +261,8 @@ class Package:
 
     def write(self, target: Path) -> None:
         for part, sheet in self.parts.items():
-            self.changed[part] = sheet.to_bytes()
+            if sheet.changed or part in self.added.values():  # a sheet only looked at is copied as it is
+                self.changed[part] = sheet.to_bytes()
         dropped = self._drop_calc_chain()
         for part in list(self.changed):
             if part in self._parsed:

@@ -18,6 +18,8 @@ from typing import Any
 
 from lxml import etree
 
+from mentorxl.book.sheet_bytes import NotPlain, SheetBytes
+
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _C, _ROW, _V, _F, _IS, _T = (f"{{{MAIN}}}{n}" for n in ("c", "row", "v", "f", "is", "t"))
 _REF = re.compile(r"^\$?([A-Za-z]{1,3})\$?(\d+)$")
@@ -66,6 +68,14 @@ def parse_ref(ref: str) -> tuple[int, int]:
     return int(m.group(2)), col_index(m.group(1))
 
 
+def _column_of(ref: str) -> int:
+    """The 0-based column of a cell reference («B7» → 1); as `parse_ref`, faster for the usual «B7»."""
+    letters = ref.rstrip("0123456789")
+    if 0 < len(letters) <= 3 and len(letters) < len(ref) and letters.isascii() and letters.isalpha():
+        return col_index(letters)
+    return parse_ref(ref)[1]
+
+
 def _escape(text: str) -> str:
     """Characters XML 1.0 cannot hold are written as Excel writes them (`_x0001_`); a literal «_x0041_» in
     the text is protected the same way, so calamine and Excel read back exactly what was typed."""
@@ -80,19 +90,28 @@ def serial(value: date | datetime) -> float:
 
 
 class SheetPart:
-    """One worksheet's XML, parsed once. `set` and `clear_columns` only record what to change; `to_bytes` writes
-    the sheet: the part before and after the cells as the parser read it, and the rows as strings (untouched
-    rows serialised as they were, changed rows rebuilt from their kept cells and the new values)."""
+    """One worksheet's XML, parsed once when a value changes (a change of cells' styles alone keeps the bytes:
+    sheet_bytes.py). `set` and `clear_columns` only record what to change; `to_bytes` writes the sheet: the part
+    before and after the cells as the parser read it, and the rows as strings (untouched rows serialised as they
+    were, changed rows rebuilt from their kept cells and the new values)."""
 
     MARK = "MENTORXL-SHEETDATA-0c5e"
 
     def __init__(self, xml: bytes, date_style: Callable[[int | None], int | None]):
+        self._date_style = date_style
+        self.formulas_replaced = False  # a formula was overwritten: the book's calcChain must go
+        self._links: list[tuple[int, int, list[tuple[int, str, str]]]] = []
+        # a sheet in the plain form is parsed only when something but a cell's style changes (sheet_bytes.py)
+        self._plain = SheetBytes.read(xml)
+        if self._plain is None:
+            self._parse(xml)
+
+    def _parse(self, xml: bytes) -> None:
         self.root = etree.fromstring(xml, PARSER)
         data = self.root.find(f"{{{MAIN}}}sheetData")
         if data is None:
             raise Unkeepable("лист без данных в привычной форме (нет sheetData)")
         self.data = data
-        self._date_style = date_style
         self._prefix = f"{data.prefix}:" if data.prefix else ""
         self._ns = dict(self.root.nsmap)
         self._rows: dict[int, Any] = {}
@@ -101,6 +120,7 @@ class SheetPart:
         self._clears: list[tuple[frozenset[int], int]] = []
         self._merged = self._merges()
         self._formulas = self._kept_formulas()
+        self._any_formula = next(data.iter(_F), None) is not None  # else no cell written over can hold one
         last = 0
         for row in data.iter(_ROW):
             given = row.get("r")
@@ -111,8 +131,17 @@ class SheetPart:
             last = r
         self.max_row = last
         self.max_col = -1
-        self.formulas_replaced = False  # a formula was overwritten: the book's calcChain must go
-        self._links: list[tuple[int, int, list[tuple[int, str, str]]]] = []
+
+    def _tree(self) -> None:
+        """Parse the sheet (once, with the styles changed so far) for a change its bytes alone cannot take."""
+        if self._plain is not None:
+            xml, self._plain = self._plain.to_bytes(), None
+            self._parse(xml)
+
+    @property
+    def changed(self) -> bool:
+        """Something in the sheet may differ from what was read (a parsed sheet is always written anew)."""
+        return self._plain is None or self._plain.changed
 
     def _merges(self) -> list[tuple[int, int, int, int]]:
         out = []
@@ -142,7 +171,7 @@ class SheetPart:
                 last = -1
                 for c in row.iter(_C):
                     ref = c.get("r")
-                    col = parse_ref(ref)[1] if ref else last + 1
+                    col = _column_of(ref) if ref else last + 1
                     if not ref:
                         c.set("r", f"{col_letters(col)}{r}")
                     cells[col] = c
@@ -151,6 +180,11 @@ class SheetPart:
         return cells
 
     def style_of(self, r: int, col: int) -> int | None:
+        if self._plain is not None:
+            try:
+                return self._plain.style_of(r, col)
+            except NotPlain:
+                self._tree()
         pending = self._pending.get(r, {}).get(col)
         if pending is not None and pending[1] is not None:
             return pending[1]
@@ -166,6 +200,13 @@ class SheetPart:
 
     def restyle(self, r: int, col: int, style: int | None) -> None:
         """Give one cell another style (a colour of a problem, or its own style back), keeping its value."""
+        if self._plain is not None:
+            try:
+                if self._plain.restyle(r, col, style):
+                    return
+            except NotPlain:
+                pass
+            self._tree()
         cell = self._row_cells(r).get(col)
         if cell is not None:
             if style is None:
@@ -180,6 +221,7 @@ class SheetPart:
 
     def clear_columns(self, columns: Iterable[int], first_row: int) -> None:
         """Empty these columns from `first_row` down; a cell's style stays (the user's colours and borders)."""
+        self._tree()
         wanted = frozenset(columns)
         for (r, col) in self._formulas:
             if r >= first_row and col in wanted:
@@ -195,6 +237,7 @@ class SheetPart:
 
     def set(self, r: int, col: int, value: object, *, style: int | None = None) -> None:
         """Write one value; `style` is used only for a cell that has none yet."""
+        self._tree()
         if self._merged or self._formulas:
             self._guard(r, col)
         if isinstance(value, list):
@@ -205,6 +248,7 @@ class SheetPart:
 
     def set_column(self, first_row: int, col: int, values: Sequence[object], *, style: int | None = None) -> None:
         """`set` down column `col` from `first_row`: the same cells, written in one pass (a 10 000-row list)."""
+        self._tree()
         if self._merged or self._formulas:
             for r, value in enumerate(values, first_row):
                 self.set(r, col, value, style=style)
@@ -228,7 +272,10 @@ class SheetPart:
 
     def to_bytes(self) -> bytes:
         """The sheet serialised once: each row rebuilt (changed or new) leaves a marker in the tree where its
-        string goes; the untouched rows are written by lxml with the rest of the part, as they were."""
+        string goes; the untouched rows are written by lxml with the rest of the part, as they were. A sheet never
+        parsed is its bytes with the styles changed."""
+        if self._plain is not None:
+            return self._plain.to_bytes()
         built: list[str] = []
         last: Any = None  # the node of the previous row in the sheet's order
         for r in sorted(self._rows.keys() | self._pending.keys()):
@@ -261,24 +308,23 @@ class SheetPart:
     def _row_xml(self, r: int, element: Any, pending: dict[int, tuple[object, int | None]],
                  cleared: frozenset[int]) -> str:
         p = self._prefix
+        if element is None:  # a new row: its new cells alone (the «Ошибки» of a first check)
+            return f'<{p}row r="{r}">{"".join(self._cell_xml(r, c, *pending[c]) for c in sorted(pending))}</{p}row>'
         cells: dict[int, str] = {}
-        existing = self._row_cells(r) if element is not None else {}
-        if element is not None:
-            for col, cell in existing.items():
-                if (col in pending or col in cleared) and cell.find(_F) is not None:
-                    self.formulas_replaced = True
-                if col in pending:
-                    continue
-                if col in cleared:
-                    if cell.get("s") is not None:
-                        cells[col] = f'<{p}c r="{col_letters(col)}{r}" s="{cell.get("s")}"/>'
-                    continue
-                cells[col] = _strip_ns(etree.tostring(cell, encoding="unicode"), self._ns)
-            attrs = "".join(f' {self._attr_name(k)}="{_attr(v)}"' for k, v in element.attrib.items()
-                            if k != "spans")
-            extra = "".join(_strip_ns(etree.tostring(e, encoding="unicode"), self._ns) for e in element if e.tag != _C)
-        else:
-            attrs, extra = f' r="{r}"', ""
+        existing = self._row_cells(r)
+        for col, cell in existing.items():
+            if self._any_formula and (col in pending or col in cleared) and cell.find(_F) is not None:
+                self.formulas_replaced = True
+            if col in pending:
+                continue
+            if col in cleared:
+                if cell.get("s") is not None:
+                    cells[col] = f'<{p}c r="{col_letters(col)}{r}" s="{cell.get("s")}"/>'
+                continue
+            cells[col] = _strip_ns(etree.tostring(cell, encoding="unicode"), self._ns)
+        attrs = "".join(f' {self._attr_name(k)}="{_attr(v)}"' for k, v in element.attrib.items()
+                        if k != "spans")
+        extra = "".join(_strip_ns(etree.tostring(e, encoding="unicode"), self._ns) for e in element if e.tag != _C)
         for col, (value, style) in pending.items():
             cell = existing.get(col)
             current = int(cell.get("s")) if cell is not None and cell.get("s") else style
@@ -289,6 +335,8 @@ class SheetPart:
     def _cell_xml(self, r: int, col: int, value: object, style: int | None) -> str:
         p = self._prefix
         ref = f"{col_letters(col)}{r}"
+        if type(value) is str and value:  # text, the usual value (most of «Ошибки»): the first look
+            return self._text_xml(ref, value, style)
         if value is None or value == "":
             return f'<{p}c r="{ref}" s="{style}"/>' if style is not None else ""
         if isinstance(value, date | datetime):
@@ -301,13 +349,18 @@ class SheetPart:
             return f'<{p}c r="{ref}"{s} t="b"><{p}v>{int(value)}</{p}v></{p}c>'
         if isinstance(value, int | float) and math.isfinite(value) and abs(value) < 1e300:
             return f'<{p}c r="{ref}"{s}><{p}v>{value!r}</{p}v></{p}c>'
-        text = str(value)
+        return self._text_xml(ref, str(value), style)
+
+    def _text_xml(self, ref: str, text: str, style: int | None) -> str:
+        p = self._prefix
+        s = f' s="{style}"' if style is not None else ""
         space = ' xml:space="preserve"' if text != text.strip() or "\n" in text else ""
         return f'<{p}c r="{ref}"{s} t="inlineStr"><{p}is><{p}t{space}>{_attr(_escape(text))}</{p}t></{p}is></{p}c>'
 
     def link(self, col: int, first_row: int, links: list[tuple[int, str, str]]) -> None:
         """Links inside the book for cells of column `col` — (row, «'Лист'!C5», text shown) — replacing the
         links a previous run left in that column from `first_row` down (links to files or sites stay)."""
+        self._tree()
         self._links.append((col, first_row, links))
 
     def _write_links(self, col: int, first: int, links: list[tuple[int, str, str]]) -> None:

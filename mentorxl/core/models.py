@@ -33,6 +33,8 @@ def _empty(value: object) -> bool:
 
 
 def loose_text(value: object) -> str:
+    if type(value) is str and value.isprintable() and "  " not in value:  # fast: nothing to clean but the ends
+        return value.strip(" ")
     if _empty(value):
         return ""
     if isinstance(value, float) and value.is_integer():

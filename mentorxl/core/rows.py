@@ -43,24 +43,38 @@ def load_rows(table: Table, model: type[M] | None = None) -> tuple[list[M], list
     """Typed rows of a table and the problems of its cells (unreadable values, empty required ones)."""
     cls = model or MODEL_OF_SHEET[table.spec.key]
     columns = [(c, table.columns[c.key]) for c in table.spec.columns if c.key in table.columns]
-    is_survey = cls is SurveyAnswer
+    keys = [c.key for c, _ in columns]
+    indices = [i for _, i in columns]
+    width = max(indices, default=-1) + 1
+    required = [(c.key, c.header) for c, _ in columns if c.required]
+    own = "answers" if cls is SurveyAnswer else "extra"
     rows: list[M] = []
     found: list[Problem] = []
     for number, cells in table.rows:
-        data: dict[str, object] = {"row": number}
-        for column, index in columns:
-            data[column.key] = cells[index] if index < len(cells) else None
+        values = [cells[i] for i in indices] if len(cells) >= width else \
+            [cells[i] if i < len(cells) else None for i in indices]
+        data: dict[str, object] = dict(zip(keys, values, strict=True))
+        data["row"] = number
         if table.extra:
-            extra = {h: _scalar(v) for h, i in table.extra.items() if i < len(cells) and not _empty(v := cells[i])}
-            data["answers" if is_survey else "extra"] = extra
-        for column, _ in columns:
-            if isinstance(data[column.key], CellError):
-                found.append(problem("error_value", table.sheet, number, column.header, str(data[column.key])))
-                data[column.key] = None
-            elif column.required and _empty(data[column.key]):
-                found.append(problem("required_empty", table.sheet, number, column.header))
+            data[own] = {h: _scalar(v) for h, i in table.extra.items() if i < len(cells) and not _empty(v := cells[i])}
+        if CellError in map(type, values):
+            _cell_problems(table, columns, data, number, found)
+        else:  # the usual row: only its required cells to look at
+            found += [problem("required_empty", table.sheet, number, header)
+                      for key, header in required if _empty(data[key])]
         rows.append(_validate(cls, data, table, number, found))  # type: ignore[arg-type]
     return rows, found
+
+
+def _cell_problems(table: Table, columns: list[tuple[Column, int]], data: dict[str, object], number: int,
+                   found: list[Problem]) -> None:
+    """An error value (#N/A) is a problem and reads as empty; an empty required cell is a problem."""
+    for column, _ in columns:
+        if isinstance(data[column.key], CellError):
+            found.append(problem("error_value", table.sheet, number, column.header, str(data[column.key])))
+            data[column.key] = None
+        elif column.required and _empty(data[column.key]):
+            found.append(problem("required_empty", table.sheet, number, column.header))
 
 
 def _scalar(value: object) -> object:

@@ -108,12 +108,17 @@ def shown(value: object, limit: int = 80) -> str:
 _PLAIN_NAME = re.compile(r"[\x20-\x5d\x5f\x61-\x7eА-яЁё«»–—]*")
 
 
+def _plain(s: str, name: bool) -> bool:
+    return _PLAIN_NAME.fullmatch(s) is not None if name else s.isprintable()
+
+
 def odd_characters(text: object, *, name: bool = False) -> str:
     """What a value holds that no one typed on purpose, as a user reads it («управляющий символ U+0007»);
     '' when nothing. In a ФИО emoji and other pictographs count too."""
     s = str(text or "")
-    # fast: every character flagged outside a ФИО is unprintable, and a plain ФИО holds none of those flagged
-    if (_PLAIN_NAME.fullmatch(s) is not None) if name else s.isprintable():
+    # fast: every character flagged outside a ФИО is unprintable, and a plain ФИО holds none of those flagged;
+    # tabs and line breaks (a list in a cell) are never flagged
+    if _plain(s, name) or _plain(s.replace("\n", "").replace("\r", "").replace("\t", ""), name):
         return ""
     found: list[str] = []
     for ch in dict.fromkeys(s):

@@ -63,6 +63,18 @@ def test_an_emoji_is_odd_in_a_name_but_not_in_a_comment():
     assert [p.column for p in problems(sheets, "odd_characters")] == ["ФИО"]
 
 
+def test_a_column_looked_at_whole_still_names_each_odd_cell_and_a_list_on_lines_is_not_odd():
+    """Each column's texts are first looked at together (a 10 000-row bank in one pass): an odd character
+    anywhere sends the column to the careful look, which names exactly its cells."""
+    people = [mentee(f"Иванова{chr(0x430 + i)} Мария Петровна", comment="позвонить\nв понедельник")
+              for i in range(30)]
+    people[11] = mentee("Петрова Анна 😀", comment="ок")
+    people[20] = mentee("Сидорова Анна Ивановна", comment="звонок\x07")
+    sheets = book(mentees=people)
+    found = [(p.row, p.column) for p in problems(sheets, "odd_characters")]
+    assert found == [(13, "ФИО"), (22, "Комментарий")]
+
+
 def test_clean_text_holds_no_character_xml_refuses():
     assert clean("a\x00b\x08c\ufffe") == "abc"
     assert shown("a\x07b") == "a\ufffdb"

@@ -4,11 +4,13 @@ not understand them). Compared with case, spaces, ё/е and the kind of dash ign
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from itertools import zip_longest
 
 from mentorxl.core import contract as k
 from mentorxl.core.contract import Kind, SheetSpec
 from mentorxl.core.models import Row
 from mentorxl.core.problems import Problem, problem
+from mentorxl.core.table import Table
 from mentorxl.core.text import odd_characters
 from mentorxl.core.validation.context import Context, status_key
 from mentorxl.core.vocabulary import DEFAULT_LISTS
@@ -55,11 +57,24 @@ def odd_text(ctx: Context) -> Iterator[Problem]:
     for key, table in ctx.data.tables.items():
         columns = [(c.header, table.columns[c.key], (key, c.key) in NAME_COLUMNS)
                    for c in table.spec.columns if c.key in table.columns]
+        odd = _odd_columns(table, columns)
+        columns = [column for column in columns if column[1] in odd]
+        if not columns:
+            continue
         for number, cells in table.rows:
             for header, index, is_name in columns:
                 value = cells[index] if index < len(cells) else None
                 if isinstance(value, str) and value and (what := odd_characters(value, name=is_name)):
                     yield problem("odd_characters", table.sheet, number, header, value, what=what)
+
+
+def _odd_columns(table: Table, columns: list[tuple[str, int, bool]]) -> set[int]:
+    """The columns (by index) where some text may hold something odd, found with one look at each column's texts
+    together: what is odd is a character of its own, wherever it stands (so a sheet of 10 000 plain rows costs a
+    pass over each column, not a look at every cell)."""
+    values = list(zip_longest(*(cells for _, cells in table.rows)))  # column by column
+    return {index for _, index, name in columns if index < len(values) and
+            odd_characters("".join([v for v in values[index] if isinstance(v, str)]), name=name)}
 
 
 RULES = (bad_choices, odd_text)

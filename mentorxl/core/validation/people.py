@@ -65,7 +65,7 @@ def incomplete_names(ctx: Context) -> Iterator[Problem]:
         (k.MENTEES, ctx.data.mentees), (k.MENTORS, ctx.data.mentors))
     for spec, people in banks:
         for person in people:
-            words = [w for w in person.name.split() if any(ch.isalpha() for ch in w)]
+            words = [w for w in person.name.split() if w.isalpha() or any(ch.isalpha() for ch in w)]  # a letter
             if person.name and len(words) < 2:
                 yield problem("name_incomplete", ctx.sheet(spec), person.row, spec.column("name").header,
                               person.name)
