@@ -5,10 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TypeVar
 
-from pydantic import ValidationError
-
 from mentorxl.core.contract import Column, Kind
-from mentorxl.core.models import MODEL_OF_SHEET, Row, SurveyAnswer, loose_text
+from mentorxl.core.models import MODEL_OF_SHEET, Row, RowError, SurveyAnswer, loose_text
 from mentorxl.core.problems import Problem, problem
 from mentorxl.core.table import CellError, Table, column_letter
 
@@ -73,13 +71,11 @@ def _scalar(value: object) -> object:
 def _validate(cls: type[M], data: dict[str, object], table: Table, number: int, found: list[Problem]) -> M:
     try:
         return cls.model_validate(data)
-    except ValidationError as error:
-        for item in error.errors():
-            key = str(item["loc"][0])
+    except RowError as error:
+        for key, reason in error.errors:
             column = _column(table, key)
             value = data.get(key)
             code = _CODE_OF_KIND.get(column.kind, "bad_number") if column else "bad_number"
-            reason = str((item.get("ctx") or {}).get("error", ""))
             code = reason if reason in _OWN_CODES else code
             found.append(problem(code, table.sheet, number, column.header if column else key, value))
             data[key] = {} if key in ("answers", "extra") else None
