@@ -1,4 +1,5 @@
-"""Regional workbooks for benchmarks: N mentees and M mentors in the contract layout, written with XlsxWriter.
+"""Workbooks for benchmarks: regional books of N mentees and M mentors in the contract layout, written with
+XlsxWriter; and a school of 200 people with its paperwork (`write_school_book`).
 
 The data imitate a municipal consolidation: Russian ФИО (unique), request and competence tags typed as
 users type them (canonical tags, synonyms, other case, ё as е, a few tags the dictionary does not know),
@@ -8,6 +9,9 @@ The same seed gives the same book.
 
     from benchmarks.generate import write_regional_book
     write_regional_book(Path("region.xlsx"), mentees=10_000, mentors=5_000, seed=1)
+
+    from benchmarks.generate import write_school_book
+    write_school_book(Path("school.xlsx"), today=date(2025, 11, 20))
 
 Run: .venv/bin/python benchmarks/generate.py OUT.xlsx MENTEES MENTORS [SEED]
 """
@@ -298,6 +302,71 @@ def write_regional_book(path: Path, mentees: int, mentors: int, seed: int = 1) -
                     sheet.write_string(r, c, str(value))
     book.close()
     return path
+
+
+def _school_people(mentees: int, mentors: int, taken: set[str], today: date,
+                   seed: int) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
+    """The teachers a school adds to the demo's: mentees waiting for a pair and active mentors, all with their
+    consents signed this school year, except three mentors not ready yet, who have not signed the consent to the
+    processing of personal data (their forms are what «Бланки согласия» prints; for «Проверить данные» it is a
+    warning); every tenth mentor is to be rewarded."""
+    from mentorxl.core.terms import school_year_start
+
+    rng = random.Random(seed)
+    forms, weights = _tag_forms(rng)
+    names = [n for n in unique_names(mentees + mentors + len(taken), rng) if n not in taken][:mentees + mentors]
+    subjects = [s for s, _ in SUBJECTS]
+    subject_weights = [w for _, w in SUBJECTS]
+    first = date(school_year_start(None, today), 9, 1)
+
+    def signed() -> date:
+        return min(first + timedelta(days=rng.randrange(0, 40)), today - timedelta(days=1))
+
+    def common(name: str) -> dict[str, object]:
+        return {"name": name, "position": "Учитель", "subject": rng.choices(subjects, subject_weights)[0]}
+
+    mentee_rows = [{**common(name), "experience": rng.choice((0, 0, 1, 1, 2, 3, 5)),
+                    "category": rng.choice(v.MENTEE_CATEGORIES[:5]), "form": PAIR_FORM, "consent_pd": signed(),
+                    "requests": _tags(rng, forms, weights, *REQUESTS), "status": v.MENTEE_WAITING}
+                   for name in names[:mentees]]
+    mentor_rows: list[dict[str, object]] = []
+    for i, name in enumerate(names[mentees:]):
+        ready = i >= 3
+        consent = signed()
+        mentor_rows.append({
+            **common(name), "experience": rng.randrange(8, 36),
+            "category": rng.choice(v.QUALIFICATION_CATEGORIES[2:4]),
+            "competences": _tags(rng, forms, weights, *COMPETENCES), "capacity": rng.choice(CAPACITIES),
+            "consent_mentoring": consent if ready else None, "consent_pd": consent if ready else None,
+            "trained_on": signed() if ready else None,
+            "status": v.MENTOR_ACTIVE if ready else v.MENTOR_NOT_READY,
+            "reward": rng.choice(v.REWARDS) if i % 10 == 9 else "",
+        })
+    return mentee_rows, mentor_rows
+
+
+def write_school_book(path: Path, *, today: date, mentees: int = 130, mentors: int = 70, seed: int = 1) -> Path:
+    """The demo school of `mentorxl new --demo` (its pairs in force and their meetings and surveys, its roadmap
+    done up to `today`, its three deliberate errors) grown to `mentees` + `mentors` people by teachers of
+    `_school_people`: a school of 200 people at work, for the commands a school uses (benchmarks/process.py)."""
+    from dataclasses import replace
+
+    from mentorxl.book.language import mark_russian
+    from mentorxl.builder.demo import demo_school
+    from mentorxl.builder.layout import book_layout
+    from mentorxl.builder.workbook import write_layout
+    from mentorxl.core.terms import school_year_start
+
+    school = demo_school(today)
+    taken = {str(row["name"]) for row in (*school.mentees, *school.mentors)}
+    more_mentees, more_mentors = _school_people(mentees - len(school.mentees), mentors - len(school.mentors),
+                                                taken, today, seed)
+    school = replace(school, mentees=[*school.mentees, *more_mentees], mentors=[*school.mentors, *more_mentors])
+    layout = book_layout(org=None, year_start=school_year_start(None, today), variant="school", today=today,
+                         school=school)
+    write_layout(layout, Path(path))
+    mark_russian(Path(path))
+    return Path(path)
 
 
 def main(argv: Sequence[str]) -> None:

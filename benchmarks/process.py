@@ -2,12 +2,24 @@
 its result files), beside the floor — python-calamine reading every sheet of the same book, also as a
 process — and the ratio to it. Then the default «Подобрать пары» against the exact optimum (`--exact`).
 
+The school of 200 people runs every command a school uses, each on the book as the school has it when it runs
+that command: the demo school of `mentorxl new --demo` (its pairs at work, their meetings and surveys, its roadmap,
+its three deliberate errors) grown to 130 mentees and 70 mentors (benchmarks/generate.py, `write_school_book`),
+then, once and before any timing, taken through its year by the commands themselves: the куратор's corrections
+of the demo (actions/demo.py, `correct_as_curator`, and the consent she then signs) → `match` → `approve --all`
+→ `order` → at the end of the year `complete`. `new` (.xlsx, .xlsm) makes a book of its own; `check` and `match`
+run on the corrected book, `approve` on the matched one, `order` on the approved one; the documents, `roadmap`,
+`report`, `import` (a Google form's CSV of 20 new teachers, a Yandex form's entry questionnaire of 60 people of the
+pairs just ordered, the demo's roadmap from Word), `complete` (pair № 2 early, with a reason: a replacement is
+looked for; or every pair whose term has ended, on 01.06.2026) on the book with its order; `new-year` on the book
+of the year completed. `--today` is the demo's day (20.11.2025; 01.06.2026 for the end of the year).
+
 Each figure is the median of several runs (`--repeat`, default 5; 3 for the 10k book, 1 for the 100k book
-and for `--exact`), each run on a fresh copy of the generated book (a command may change the book it is
-given); the peak memory is that of the measured process alone (os.wait4). Books: benchmarks/generate.py
-(1–3 requests per mentee, 1–4 competences per mentor from 12 tags, capacities 1–3; the same seed gives
-the same book); the 300 schools: benchmarks/consolidate.py. MentorXL's modules are compiled to bytecode
-before the first run, as an installed package is (`compiled`).
+and for `--exact`), each run on a fresh copy of the book it needs (a command may change the book it is
+given; its documents' folder is emptied too); the peak memory is that of the measured process alone
+(os.wait4). Regional books: benchmarks/generate.py (1–3 requests per mentee, 1–4 competences per mentor from
+12 tags, capacities 1–3; the same seed gives the same book); the 300 schools: benchmarks/consolidate.py.
+MentorXL's modules are compiled to bytecode before the first run, as an installed package is (`compiled`).
 
 Goals (issue 15, a 2-core machine): a school of 200 people — every command ≤ 0,5 s; 10 000 + 5 000 — `check`
 ≤ 1,5 s, `match` ≤ 3 s and ≤ 400 MB; 66 000 + 34 000 — `match` ≤ 25 s and ≤ 1,5 GB; `consolidate` of 300
@@ -28,6 +40,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
+from datetime import date
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -36,6 +51,7 @@ if str(ROOT) not in sys.path:
 
 MENTORXL = Path(sys.executable).with_name("mentorxl")
 TODAY = "20.11.2025"
+END_OF_YEAR = "01.06.2026"  # the demo school's pairs have ended their terms (actions/demo.py, `_year_steps`)
 FLOOR = ("import sys, python_calamine as pc\n"
          "book = pc.CalamineWorkbook.from_path(sys.argv[1])\n"
          "for name in book.sheet_names:\n"
@@ -55,17 +71,13 @@ def _commands(book: Path, out: Path) -> dict[str, list[str]]:
     return {
         "check": ["check", str(book), "--json", "--today", TODAY],
         "match": ["match", str(book), "--json", "--out", str(out / "подбор.xlsx"), "--today", TODAY],
-        "approve": ["approve", str(book), "--all", "--out", str(out / "пары.xlsx"), "--today", TODAY],
-        "order": ["order", str(book), "--out", str(out), "--today", TODAY],
-        "roadmap": ["roadmap", str(book), "--json", "--today", TODAY],
-        "report": ["report", str(book), "--out", str(out), "--today", TODAY],
     }
 
 
-def run_once(argv: list[str], book: Path | None = None) -> tuple[float, float, int]:
-    """Wall seconds, peak MB and exit code of one process, on a fresh copy of `book` (not timed)."""
-    if book is not None:
-        shutil.copyfile(_original(book), book)
+def run_once(argv: list[str], fresh: Callable[[], object] | None = None) -> tuple[float, float, int]:
+    """Wall seconds, peak MB and exit code of one process, after `fresh` (not timed) gave it its files."""
+    if fresh is not None:
+        fresh()
     clock = time.perf_counter()
     child = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
     _, status, usage = os.wait4(child.pid, 0)
@@ -73,9 +85,13 @@ def run_once(argv: list[str], book: Path | None = None) -> tuple[float, float, i
     return seconds, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status)
 
 
-def median_of(argv: list[str], book: Path | None, repeat: int) -> tuple[float, float, int]:
-    runs = [run_once(argv, book) for _ in range(repeat)]
+def median_of(argv: list[str], fresh: Callable[[], object] | None, repeat: int) -> tuple[float, float, int]:
+    runs = [run_once(argv, fresh) for _ in range(repeat)]
     return (statistics.median(r[0] for r in runs), max(r[1] for r in runs), runs[-1][2])
+
+
+def _fresh_copy(book: Path) -> None:
+    shutil.copyfile(_original(book), book)
 
 
 def _original(book: Path) -> Path:
@@ -104,24 +120,199 @@ def _verdict(seconds: float, peak: float, goal: tuple[float, float | None] | Non
     return f"{text}: {'да' if ok else 'НЕТ'}"
 
 
-def sizes_table(folder: Path, sizes: list[tuple[int, int]], repeat: int) -> list[str]:
-    lines = ["| книга | команда | процесс, с (медиана) | пик памяти, МБ | код выхода | пол: calamine читает книгу, с "
-             "| во сколько раз дольше пола | цель |", "|---|---|---:|---:|---:|---:|---:|---|"]
+TABLE_HEAD = ["| книга | команда | процесс, с (медиана) | пик памяти, МБ | код выхода | пол: calamine читает книгу, с "
+              "| во сколько раз дольше пола | цель |", "|---|---|---:|---:|---:|---:|---:|---|"]
+
+
+def _line(title: str, command: str, measured: tuple[float, float, int], floor: float,
+          goal: tuple[float, float | None] | None) -> str:
+    seconds, peak, code = measured
+    print(f"  {title} {command}: {seconds:.2f} s, {peak:.0f} MB, code {code}", file=sys.stderr, flush=True)
+    return (f"| {title} | `{command}` | {_fmt(seconds)} | {peak:.0f} | {code} | {_fmt(floor)} "
+            f"| {_fmt(seconds / floor)} | {_verdict(seconds, peak, goal)} |")
+
+
+def _floor_line(title: str, book: Path, runs: int) -> tuple[float, str]:
+    floor, floor_mb, _ = median_of([sys.executable, "-c", FLOOR, str(book)], None, runs)
+    return floor, f"| {title} | пол: python-calamine, все листы | {_fmt(floor)} | {floor_mb:.0f} | 0 | | 1 | |"
+
+
+def sizes_table(folder: Path, sizes: list[tuple[int, int]]) -> list[str]:
+    lines: list[str] = []
     for mentees, mentors in sizes:
         book = _book(folder, mentees, mentors)
-        runs = 1 if mentees + mentors > 20_000 else (3 if mentees + mentors > 1_000 else repeat)
-        floor, floor_mb, _ = median_of([sys.executable, "-c", FLOOR, str(_original(book))], None, runs)
-        school = (mentees, mentors) == SCHOOL
-        wanted = list(_commands(book, folder)) if school else ["check", "match"]
+        runs = 1 if mentees + mentors > 20_000 else 3
         title = f"{mentees} + {mentors}"
-        lines.append(f"| {title} | пол: python-calamine, все листы | {_fmt(floor)} | {floor_mb:.0f} | 0 | | 1 | |")
-        for name in wanted:
-            argv = _commands(book, folder)[name]
-            seconds, peak, code = median_of([str(MENTORXL), *argv], book, runs)
-            goal = (SCHOOL_GOAL, None) if school else GOALS.get((name, (mentees, mentors)))
-            lines.append(f"| {title} | `mentorxl {name}` | {_fmt(seconds)} | {peak:.0f} | {code} | {_fmt(floor)} "
-                         f"| {_fmt(seconds / floor)} | {_verdict(seconds, peak, goal)} |")
-            print(f"  {title} {name}: {seconds:.2f} s, {peak:.0f} MB, code {code}", file=sys.stderr, flush=True)
+        floor, line = _floor_line(title, _original(book), runs)
+        lines.append(line)
+        for name, argv in _commands(book, folder).items():
+            measured = median_of([str(MENTORXL), *argv], partial(_fresh_copy, book), runs)
+            lines.append(_line(title, f"mentorxl {name}", measured, floor, GOALS.get((name, (mentees, mentors)))))
+    return lines
+
+
+# ---------------------------------------------------------------- the school of 200 people
+
+
+def _run(argv: list[str]) -> None:
+    """A step of the school's year before the timing: it must do its work."""
+    done = subprocess.run([str(MENTORXL), *argv], capture_output=True, text=True, cwd=ROOT, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"mentorxl {' '.join(argv)}: код {done.returncode}\n{done.stdout}{done.stderr}")
+
+
+def _step(states: dict[str, Path], before: str, name: str, *argv: str) -> None:
+    """State `name`: a copy of state `before` after `mentorxl COMMAND BOOK ARGV…`."""
+    book = states[before].with_name(f"{name}.xlsx")
+    shutil.copyfile(states[before], book)
+    command, *rest = argv
+    _run([command, str(book), *rest])
+    states[name] = book
+
+
+def _corrected(book: Path, today: date) -> None:
+    """The куратор's corrections of the demo (`correct_as_curator`), then the consent whose unreadable date she
+    cleared is signed: the school's data has no errors left, only warnings."""
+    from mentorxl.actions.demo import correct_as_curator
+    from mentorxl.book.headless import HeadlessBook
+    from mentorxl.core import contract as k
+
+    correct_as_curator(book, today)
+    source = HeadlessBook(book)
+    data = source.read()
+    source.update_cells(k.MENTEES, [(m.row, "consent_pd", today) for m in data.mentees
+                                    if m.name and m.consent_pd is None and m.waiting])
+    source.save()
+
+
+def school_states(folder: Path, today: date) -> dict[str, Path]:
+    """The school's book at each step of its year (see the module's docstring), made once before any timing."""
+    from benchmarks.generate import write_school_book
+
+    folder.mkdir(parents=True)
+    states = {"создана": write_school_book(folder / "создана.xlsx", today=today)}
+    states["исправлена"] = folder / "исправлена.xlsx"
+    shutil.copyfile(states["создана"], states["исправлена"])
+    _corrected(states["исправлена"], today)
+    _step(states, "исправлена", "подобраны", "match", "--today", TODAY)
+    _step(states, "подобраны", "утверждены", "approve", "--all", "--today", TODAY)
+    _step(states, "утверждены", "приказ", "order", "--out", str(folder / "документы"), "--today", TODAY)
+    _step(states, "приказ", "завершены", "complete", "--date", END_OF_YEAR, "--out", str(folder / "документы"),
+          "--today", END_OF_YEAR)
+    return states
+
+
+def school_exports(folder: Path, book: Path, today: date) -> dict[str, Path]:
+    """What a school imports: a Google form's CSV of 20 teachers new to the book; a Yandex form's entry
+    questionnaire of 60 people of the pairs just ordered; the demo's roadmap of a school in Word."""
+    import csv
+    import io
+    import random
+
+    import xlsxwriter
+
+    from benchmarks.generate import unique_names
+    from mentorxl.actions.demo import school_roadmap
+    from mentorxl.book.headless import HeadlessBook
+    from mentorxl.builder.layout import SURVEY_FREE_TEXT, SURVEY_QUESTIONS
+    from mentorxl.core import vocabulary as v
+
+    data = HeadlessBook(book).read()
+    rng = random.Random(15)
+    taken = {p.name for p in (*data.mentees, *data.mentors)}
+    names = [n for n in unique_names(60, rng) if n not in taken][:20]
+    form = [["Отметка времени", "Адрес электронной почты", "Фамилия, имя, отчество (полностью)", "Ваша должность",
+             "Педагогический стаж (полных лет)", "Вы являетесь", "Ваши профессиональные затруднения",
+             "Согласие на обработку персональных данных"]]
+    form += [[f"{today:%d.%m.%Y} 10:{i:02d}:00", f"teacher{i}@example.ru", name, "Учитель", str(rng.randint(0, 3)),
+              rng.choice(v.MENTEE_CATEGORIES[:3]), "ВПР, функциональная грамотность", "Да, согласен(на)"]
+             for i, name in enumerate(names)]
+    text = io.StringIO()
+    csv.writer(text, delimiter=";").writerows(form)
+    mentees = folder / "Анкета наставляемого (Ответы).csv"
+    mentees.write_bytes(text.getvalue().encode("cp1251"))
+
+    survey = folder / "Входная анкета (ответы).xlsx"
+    ordered = [p for p in data.pairs if p.order_date == today]  # the pairs of today's order: no survey yet
+    people = list(dict.fromkeys([(p.mentor, v.ROLE_MENTOR) for p in ordered]  # a mentor of two pairs answers once
+                                + [(n, v.ROLE_MENTEE) for p in ordered for n in p.mentees]))
+    book_out = xlsxwriter.Workbook(str(survey), {"strings_to_formulas": False, "strings_to_urls": False})
+    sheet = book_out.add_worksheet("Ответы")
+    sheet.write_row(0, 0, ["ID", "Время создания", "ФИО", "Ваша роль в программе", *SURVEY_QUESTIONS,
+                           SURVEY_FREE_TEXT])
+    for r, (name, role) in enumerate(people[:60], start=1):
+        sheet.write_row(r, 0, [1000 + r, f"{today:%d.%m.%Y} 09:{r % 60:02d}", name, role,
+                               *(rng.randint(5, 10) for _ in SURVEY_QUESTIONS), ""])
+    book_out.close()
+    return {"mentees": mentees, "survey": survey, "roadmap": school_roadmap(folder, today)}
+
+
+def _school_runs(folder: Path, exports: dict[str, Path]) -> list[tuple[str, str | None, list[str], Path | None]]:
+    """(the command as shown, the state it runs on, its words after `mentorxl`, a file to remove before it)."""
+    book = str(folder / "школа" / "Наставничество.xlsx")
+    docs = ["--out", str(folder / "школа" / "Документы")]
+    made = folder / "новые"
+    today, end = ["--today", TODAY], ["--today", END_OF_YEAR]
+    early = ["--pairs", "2", "--reason", "Длительная болезнь наставника"]
+    org = ["--org", "МБОУ «СОШ № 1»"]
+    nxt = folder / "следующий год" / "Книга.xlsx"
+    return [
+        ("new КНИГА.xlsx", None, ["new", str(made / "Книга.xlsx"), *org, *today], made / "Книга.xlsx"),
+        ("new КНИГА.xlsm", None, ["new", str(made / "Книга.xlsm"), *org, *today], made / "Книга.xlsm"),
+        ("check", "исправлена", ["check", book, *today], None),
+        ("match", "исправлена", ["match", book, *today], None),
+        ("approve --all", "подобраны", ["approve", book, "--all", *today], None),
+        ("order", "утверждены", ["order", book, *docs, *today], None),
+        *((f"docs --kind {kind}", "приказ", ["docs", book, "--kind", kind, *docs, *today], None)
+          for kind in ("programs", "agreements", "consents", "reward", "roadmap")),
+        ("roadmap", "приказ", ["roadmap", book, *today], None),
+        ("report", "приказ", ["report", book, *docs, *today], None),
+        ("import ФОРМА.csv --as mentees", "приказ", ["import", book, str(exports["mentees"]), "--as", "mentees",
+                                                    *today], None),
+        ("import АНКЕТА.xlsx --as survey", "приказ", ["import", book, str(exports["survey"]), "--as", "survey",
+                                                     *today], None),
+        ("import КАРТА.docx --as roadmap --overwrite", "приказ",
+         ["import", book, str(exports["roadmap"]), "--as", "roadmap", "--overwrite", *today], None),
+        ("complete --pairs 2 --reason …", "приказ", ["complete", book, *early, *docs, *today], None),
+        (f"complete --date {END_OF_YEAR}", "приказ", ["complete", book, "--date", END_OF_YEAR, *docs, *end], None),
+        ("new-year", "завершены", ["new-year", book, "--out", str(nxt), *end], nxt),
+    ]
+
+
+def _fresh_school(source: Path | None, book: Path, docs: Path, remove: Path | None) -> None:
+    """The book of the state (alone in its folder: `report` reads the folder for last year's book), no
+    documents of an earlier run, no book an earlier `new` made."""
+    shutil.rmtree(docs, ignore_errors=True)
+    if source is not None:
+        shutil.copyfile(source, book)
+    if remove is not None:
+        remove.unlink(missing_ok=True)
+        remove.parent.mkdir(parents=True, exist_ok=True)
+
+
+def prepare_school(folder: Path, today: date) -> tuple[dict[str, Path], dict[str, Path]]:
+    states = school_states(folder, today)
+    return states, school_exports(folder, states["приказ"], today)
+
+
+def school_table(folder: Path, repeat: int) -> list[str]:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    mentees, mentors = SCHOOL
+    # made in a process of its own: the peak memory of a measured process counts what this one held when it
+    # forked it (the books read here would make every command look 50 MB larger)
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        states, exports = pool.submit(prepare_school, folder / "заготовки", date(2025, 11, 20)).result()
+    title = f"школа {mentees} + {mentors}"
+    floor, line = _floor_line(title, states["создана"], repeat)
+    lines = [line]
+    (folder / "школа").mkdir()
+    book, docs = folder / "школа" / "Наставничество.xlsx", folder / "школа" / "Документы"
+    for command, state, argv, remove in _school_runs(folder, exports):
+        fresh = partial(_fresh_school, states[state] if state else None, book, docs, remove)
+        measured = median_of([str(MENTORXL), *argv], fresh, repeat)
+        lines.append(_line(title, f"mentorxl {command}", measured, floor, (SCHOOL_GOAL, None)))
     return lines
 
 
@@ -199,21 +390,28 @@ def compiled() -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="without the 100k book")
+    parser.add_argument("--school", action="store_true", help="only the school of 200 people")
     parser.add_argument("--repeat", type=int, default=5, help="runs per school figure (the median is shown)")
     args = parser.parse_args()
-    sizes = [SCHOOL, REGION] if args.quick else [SCHOOL, REGION, LARGE]
+    sizes = [] if args.school else [REGION] if args.quick else [REGION, LARGE]
     compiled()
     with tempfile.TemporaryDirectory(prefix="mentorxl-process-") as tmp:
         folder = Path(tmp)
-        lines = sizes_table(folder, sizes, args.repeat)
-        lines += consolidate_line(folder, 3)
-        quality = quality_table(folder)
+        lines = [*TABLE_HEAD, *school_table(folder, args.repeat), *sizes_table(folder, sizes)]
+        if not args.school:
+            lines += consolidate_line(folder, 3)
+            quality = quality_table(folder)
     print("Каждая команда — отдельным процессом `mentorxl …` от запуска до выхода, с записью своих файлов; медиана "
           f"из {args.repeat} прогонов для школы, из 3 — для 10 000 + 5 000 и сводки, один прогон — для 100k; "
           "пол — python-calamine читает все листы той же книги тоже отдельным процессом; модули MentorXL заранее "
-          "скомпилированы в байт-код, как у установленного пакета.")
+          "скомпилированы в байт-код, как у установленного пакета. Школа — демонстрационная школа, дополненная до "
+          f"130 наставляемых и 70 наставников; каждая команда — на книге того шага учебного года, на котором её "
+          f"запускают (исправлена → подобраны → утверждены → приказ → пары завершены), `--today {TODAY}` "
+          f"(на конец года — {END_OF_YEAR}).")
     print()
     print("\n".join(lines))
+    if args.school:
+        return
     print()
     print("Подбор по умолчанию против точного оптимума (`mentorxl match --json --out … [--exact]`, один прогон; "
           "сумма — оценок 0–100, которые видит пользователь):")

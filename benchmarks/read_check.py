@@ -1,4 +1,4 @@
-"""«Проверить данные» at three sizes: reading (python-calamine → located tables → typed pydantic rows),
+"""«Проверить данные» at three sizes: reading (python-calamine → located tables → typed rows),
 checking, and the whole `mentorxl check --json` process (start, read, check, the backup copy, then the «Ошибки»
 sheet and the cell colours written into the book itself), with the peak memory of that process.
 
@@ -93,7 +93,7 @@ def main() -> None:
 
     from benchmarks.generate import write_regional_book
 
-    print("| книга | строк | чтение: calamine → таблицы, с | → строки pydantic, с | проверка, с "
+    print("| книга | строк | чтение: calamine → таблицы, с | → типизированные строки, с | проверка, с "
           "| чтение + проверка, с | процесс `mentorxl check --json`, с | пик памяти процесса, МБ | проблем |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     verdict = ""

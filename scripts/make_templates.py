@@ -620,9 +620,23 @@ MAKERS = (order_pairs, order_reward, program, agreement, consent_pd,
           roadmap, order_roadmap, order_curator, order_completion, order_pairs_change)
 
 
+def known_parts(made: Sequence[Path]) -> Path:
+    """templates/known_parts.json: the parts of the templates just made, checked and cleaned once here, so that
+    a command printing a standard template does neither (mentorxl/documents/env.py, `_known_parts`)."""
+    import json
+
+    from mentorxl.documents.env import KNOWN_PARTS, known_parts_of
+
+    path = OUT / KNOWN_PARTS
+    known = known_parts_of({p.name: p.read_bytes() for p in made})
+    path.write_text(json.dumps(known, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+    return path
+
+
 def main() -> int:
-    for make in MAKERS:
-        print(f"  → {make()}")
+    made = [make() for make in MAKERS]
+    for path in [*made, known_parts(made)]:
+        print(f"  → {path}")
     return 0
 
 

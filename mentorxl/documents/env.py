@@ -18,7 +18,9 @@ Filters a template may use (the template's author reads this list):
 
 from __future__ import annotations
 
+import hashlib
 import io
+import json
 import re
 import zipfile
 from collections.abc import Callable, Iterable, Mapping
@@ -34,6 +36,7 @@ from lxml import etree
 from markupsafe import Markup
 
 from mentorxl.core.text import plural as russian_plural
+from mentorxl.documents.zipped import Package
 from mentorxl.errors import TemplateBroken
 
 CASES: dict[str, str] = {
@@ -76,6 +79,7 @@ def ru_date(value: object) -> str:
 
 
 def month_year(value: object) -> str:
+    """«Сентябрь 2025» (Babel's Russian «LLLL y», the first letter raised)."""
     d = _as_date(value)
     if d is None:
         return str(value or "")
@@ -255,6 +259,7 @@ class CompiledTemplate:
     entries: list[tuple[zipfile.ZipInfo, bytes]]
     parts: dict[str, jinja2.Template]
     variables: frozenset[str]
+    package: Package  # the zip of a document: the parts no document changes compressed once, here
 
     def render(self, context: Mapping[str, Any]) -> bytes:
         rendered: dict[str, bytes] = {}
@@ -276,19 +281,40 @@ class CompiledTemplate:
                     "Поставьте теги {%p …%} и {%tr …%} в отдельные абзацы и строки таблицы. " + FIX_HINT,
                 ) from error
             rendered[part] = data
-        out = io.BytesIO()
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
-            for info, data in self.entries:
-                zf.writestr(info, rendered.get(info.filename, data), compress_type=zipfile.ZIP_DEFLATED,
-                            compresslevel=1)
-        return out.getvalue()
+        return self.package.write(rendered)
 
 
-def compile_template(data: bytes, name: str, keys: Iterable[str],
-                     env: jinja2.Environment | None = None) -> CompiledTemplate:
-    """Parse and check a template: a broken tag or a variable the document does not provide is one
-    TemplateBroken naming the template and the tag."""
-    env = env or environment()
+KNOWN_PARTS = "known_parts.json"  # beside the standard templates; scripts/make_templates.py writes it
+_XML_PART = (".xml", ".rels")
+
+
+@dataclass(slots=True)
+class _KnownParts:
+    sound: set[str]  # SHA-256 of XML parts known to be sound
+    cleaned: dict[str, str]  # SHA-256 of a part a document fills -> `patch` of it
+
+
+@lru_cache(maxsize=1)
+def _known_parts() -> _KnownParts:
+    """The parts of the standard templates as scripts/make_templates.py made them (`known_parts_of`): a command
+    that prints a standard template then needs neither docxtpl for `patch` (0,04 s to import: it brings
+    python-docx along) nor the XML parser over its 800 KB of styles. A school's own template, and any part changed
+    in Word, is checked and cleaned as before; a part found sound is not parsed again in this process (the
+    three documents of `docs --kind roadmap` share their styles)."""
+    from mentorxl.assets import asset_dir
+
+    try:
+        known = json.loads((asset_dir("templates") / KNOWN_PARTS).read_text(encoding="utf-8"))
+        return _KnownParts(set(known["sound"]), dict(known["cleaned"]))
+    except (OSError, ValueError, KeyError, TypeError):  # no file (a broken installation): every part checked
+        return _KnownParts(set(), {})
+
+
+def _digest(raw: bytes) -> str:
+    return hashlib.sha256(raw).hexdigest()
+
+
+def _entries(data: bytes, name: str) -> list[tuple[zipfile.ZipInfo, bytes]]:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         entries = [(info, archive.read(info)) for info in archive.infolist()]
@@ -296,20 +322,51 @@ def compile_template(data: bytes, name: str, keys: Iterable[str],
         raise TemplateBroken(f"Шаблон «{name}» не читается как документ Word (.docx).", FIX_HINT) from error
     if not any(info.filename == "word/document.xml" for info, _ in entries):
         raise TemplateBroken(f"Шаблон «{name}» не читается как документ Word (.docx).", FIX_HINT)
+    return entries
+
+
+def _check_part(raw: bytes, part: str, name: str) -> None:
+    try:
+        etree.fromstring(raw)
+    except etree.XMLSyntaxError as error:
+        raise TemplateBroken(f"Шаблон «{name}» повреждён ({part}: {error.msg}).", FIX_HINT) from error
+
+
+def known_parts_of(templates: Mapping[str, bytes]) -> dict[str, Any]:
+    """What `_known_parts` reads (templates/known_parts.json), made of the standard templates by name: the
+    SHA-256 of every XML part, each checked here, and `patch` of every part a document fills, by its SHA-256."""
+    sound: set[str] = set()
+    cleaned: dict[str, str] = {}
+    for name, data in templates.items():
+        for info, raw in _entries(data, name):
+            if info.filename.endswith(_XML_PART):
+                _check_part(raw, info.filename, name)
+                sound.add(_digest(raw))
+                if _PARTS.match(info.filename):
+                    cleaned[_digest(raw)] = patch(raw.decode("utf-8"))
+    return {"sound": sorted(sound), "cleaned": dict(sorted(cleaned.items()))}
+
+
+def compile_template(data: bytes, name: str, keys: Iterable[str],
+                     env: jinja2.Environment | None = None) -> CompiledTemplate:
+    """Parse and check a template: a broken tag or a variable the document does not provide is one
+    TemplateBroken naming the template and the tag."""
+    env = env or environment()
+    entries = _entries(data, name)
+    known = _known_parts()
+    digests = {info.filename: _digest(raw) for info, raw in entries if info.filename.endswith(_XML_PART)}
     for info, raw in entries:  # the parts copied as they are must be sound: checked once, here
-        if info.filename.endswith((".xml", ".rels")):
-            try:
-                etree.fromstring(raw)
-            except etree.XMLSyntaxError as error:
-                raise TemplateBroken(f"Шаблон «{name}» повреждён ({info.filename}: {error.msg}).",
-                                     FIX_HINT) from error
+        digest = digests.get(info.filename)
+        if digest is not None and digest not in known.sound:
+            _check_part(raw, info.filename, name)
+            known.sound.add(digest)
     parts: dict[str, jinja2.Template] = {}
     sources: list[str] = []
     variables: set[str] = set()
     for info, raw in entries:
         if not _PARTS.match(info.filename):
             continue
-        source = patch(raw.decode("utf-8"))
+        source = known.cleaned.get(digests[info.filename]) or patch(raw.decode("utf-8"))
         if "{" not in source:
             continue
         try:
@@ -321,15 +378,14 @@ def compile_template(data: bytes, name: str, keys: Iterable[str],
                                  FIX_HINT) from error
         variables |= meta.find_undeclared_variables(tree)
         sources.append(source)
-    known = set(keys) | set(env.globals)
-    unknown = sorted(variables - known)
+    unknown = sorted(variables - set(keys) - set(env.globals))
     if unknown:
         shown = ", ".join(f"«{v}»" for v in unknown)
         raise TemplateBroken(
             f"Шаблон «{name}»: неизвестная переменная {shown} в теге «{_tag_of(sources, unknown[0])}».",
             f"В этом документе доступны: {', '.join(sorted(keys))}. " + FIX_HINT,
         )
-    return CompiledTemplate(name, entries, parts, frozenset(variables))
+    return CompiledTemplate(name, entries, parts, frozenset(variables), Package(entries, parts))
 
 
 _CACHE: dict[tuple[str, int, int, frozenset[str]], CompiledTemplate] = {}

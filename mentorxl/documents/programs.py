@@ -1,7 +1,8 @@
 """Documents made in batches, one per pair, mentor or person: personal programs of mentoring,
 supplementary agreements to the labour contract (ТК РФ ст. 351.8), personal-data consent forms (152-ФЗ).
 
-The template is parsed once per process; a large batch is rendered by two worker processes.
+The template is parsed once per process; a large batch (`PARALLEL_FROM` documents and more) is rendered by two
+worker processes.
 """
 
 from __future__ import annotations
@@ -9,7 +10,6 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -24,7 +24,8 @@ from mentorxl.documents.render import template_path
 PROGRAM_TEMPLATE = "program.docx"
 AGREEMENT_TEMPLATE = "agreement.docx"
 CONSENT_TEMPLATE = "consent_pd.docx"
-PARALLEL_FROM = 60  # documents: below this, starting the workers costs more than they save
+PARALLEL_FROM = 120  # documents: below this, starting the workers costs more than they save (a document is
+# filled in about 1 ms; the workers' start and the contexts and documents sent between processes are not free)
 WORKERS = 2
 
 
@@ -48,6 +49,8 @@ def render_batch(path: Path, keys: frozenset[str], contexts: Sequence[dict[str, 
     use_pool = parallel if parallel is not None else (len(contexts) >= PARALLEL_FROM and _pool_allowed())
     if not use_pool:
         return _render_chunk(str(path), key_tuple, list(contexts))
+    from concurrent.futures import ProcessPoolExecutor
+
     size = -(-len(contexts) // (WORKERS * 2))  # four chunks: both workers stay busy to the end
     chunks = [list(contexts[i:i + size]) for i in range(0, len(contexts), size)]
     with ProcessPoolExecutor(max_workers=WORKERS) as pool:

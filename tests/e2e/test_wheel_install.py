@@ -75,6 +75,15 @@ def test_the_installed_package_is_the_wheel_not_the_checkout(installed: Path, tm
     assert Path(templates).is_relative_to(Path(package).parent)
 
 
+def test_the_installed_wheel_prints_its_standard_templates_without_docxtpl(installed: Path, tmp_path: Path) -> None:
+    code = ("import json, sys; from mentorxl.documents import context as c; "
+            "from mentorxl.documents.env import load_template; from mentorxl.documents.render import template_path; "
+            "load_template(template_path('program.docx'), c.PROGRAM_KEYS); print(json.dumps('docxtpl' in sys.modules))")
+    done = subprocess.run([str(installed / "python"), "-c", code], capture_output=True, text=True, cwd=tmp_path,
+                          env=_clean_env(tmp_path), check=True)
+    assert done.stdout.strip() == "false"  # templates/known_parts.json is in the wheel
+
+
 def test_the_demo_runs_from_the_installed_wheel_and_writes_every_document(installed: Path, tmp_path: Path) -> None:
     done = _run(installed, "demo", str(tmp_path / "demo"), "--today", "20.11.2025", cwd=tmp_path)
     assert done.returncode == 0, done.stderr[-3000:]

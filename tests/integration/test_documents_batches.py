@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 from collections.abc import Mapping, Sequence
@@ -16,6 +17,7 @@ from mentorxl.book.fake import FakeBook
 from mentorxl.core import contract as k
 from mentorxl.documents import context as c
 from mentorxl.documents import programs as p
+from mentorxl.documents.env import compile_template
 from mentorxl.documents.render import DocxText, read_docx
 from mentorxl.errors import MentorXLError, NothingToDo, NotReady
 from tests.builders import Grid, grid, mentee, mentor, minimal_book, settings_grid
@@ -143,6 +145,22 @@ def test_making_programs_again_keeps_the_ones_already_written(tmp_path: Path) ->
     assert first[0].read_bytes() == b"edited in Word"
     assert second[0].name.endswith(" (2).docx")
     read(second[0])
+
+
+def test_a_program_of_the_standard_template_reads_as_one_of_a_copy_whose_every_part_was_changed(
+        tmp_path: Path) -> None:
+    data = fake_book(tmp_path).read()
+    context = c.program_context(data, data.pairs[0], today=ON, common=c.base(data, ON, "программу"))
+    standard = p.template_path(p.PROGRAM_TEMPLATE).read_bytes()
+    changed = io.BytesIO()  # every XML part a byte longer: none is a known part, each is checked and cleaned again
+    with zipfile.ZipFile(io.BytesIO(standard)) as source, zipfile.ZipFile(changed, "w") as target:
+        for info in source.infolist():
+            raw = source.read(info)
+            target.writestr(info, raw + b"\n" if info.filename.endswith((".xml", ".rels")) else raw)
+    known = compile_template(standard, p.PROGRAM_TEMPLATE, c.PROGRAM_KEYS)
+    again = compile_template(changed.getvalue(), p.PROGRAM_TEMPLATE, c.PROGRAM_KEYS)
+    assert known.variables == again.variables
+    assert read_docx(known.render(context)) == read_docx(again.render(context))
 
 
 def test_a_large_batch_rendered_by_two_processes_matches_one_process(tmp_path: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import importlib.util
 import io
+import json
 import zipfile
 from collections.abc import Sequence
 from datetime import date
@@ -21,7 +22,14 @@ from lxml import etree
 from mentorxl.actions.documents import make_order
 from mentorxl.book.fake import FakeBook
 from mentorxl.documents import context as c
-from mentorxl.documents.env import CompiledTemplate, compile_template, finalize, load_template
+from mentorxl.documents.env import (
+    KNOWN_PARTS,
+    CompiledTemplate,
+    compile_template,
+    finalize,
+    known_parts_of,
+    load_template,
+)
 from mentorxl.documents.render import read_docx, template_path
 from mentorxl.errors import TemplateBroken
 from tests.builders import mentee, mentor, minimal_book
@@ -74,6 +82,16 @@ def test_the_committed_templates_are_what_the_script_makes(tmp_path: Path) -> No
                          "word/footer1.xml", "word/footer2.xml"):
                 if part in made.namelist():
                     assert made.read(part) == committed.read(part), f"{name}: run `make templates` ({part})"
+
+
+def test_the_known_parts_beside_the_templates_are_those_of_the_committed_templates(tmp_path: Path) -> None:
+    script = load_script()
+    script.OUT = tmp_path  # type: ignore[attr-defined]
+    script.main()
+    made = sorted(p.name for p in tmp_path.glob("*.docx"))
+    committed = {name: (ROOT / "templates" / name).read_bytes() for name in made}
+    shipped = json.loads((ROOT / "templates" / KNOWN_PARTS).read_text(encoding="utf-8"))
+    assert shipped == known_parts_of(committed), "run `make templates`"
 
 
 def test_the_preview_pictures_of_the_readme_show_the_documents_as_they_are_made_now(tmp_path: Path) -> None:

@@ -33,6 +33,22 @@ def test_checking_the_data_loads_no_document_chart_or_matching_library():
     assert _loaded("mentorxl.actions.check") == []
 
 
+def test_a_working_day_loads_the_calendar_of_russia_alone_not_that_of_every_country():
+    code = ("import json, sys; from datetime import date; from mentorxl.core.workdays import working_day_from; "
+            "print(json.dumps([str(working_day_from(date(2027, 1, 4))), 'holidays.countries' in sys.modules]))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False)
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == ["2027-01-11", False], done.stderr[-2000:]
+
+
+def test_a_standard_template_loads_without_docxtpl_nor_python_docx():
+    code = ("import json, sys; from mentorxl.documents import context as c; "
+            "from mentorxl.documents.env import load_template; from mentorxl.documents.render import template_path; "
+            "load_template(template_path('program.docx'), c.PROGRAM_KEYS); "
+            "print(json.dumps([n for n in ('docxtpl', 'docx') if n in sys.modules]))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False)
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == [], done.stderr[-2000:]
+
+
 def test_the_matching_engine_is_still_there_when_asked_for():
     code = ("import json, sys; from mentorxl.core.matching import match, greedy_baseline; "
             "print(json.dumps([match.__module__, greedy_baseline.__module__, 'numpy' in sys.modules]))")

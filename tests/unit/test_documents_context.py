@@ -284,6 +284,15 @@ def test_dates_print_in_russian_and_a_missing_date_is_a_blank_to_fill() -> None:
     assert env.short_date(date(2026, 2, 1)) == "01.02.2026"
 
 
+@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)))
+def test_the_dates_of_documents_are_written_as_babels_russian_locale_writes_them(day: date) -> None:
+    from babel.dates import format_date
+
+    assert env.ru_date(day) == format_date(day, "d\u00a0MMMM y", locale="ru") + "\u00a0г."
+    written = format_date(day, "LLLL y", locale="ru")
+    assert env.month_year(day) == written[:1].upper() + written[1:]
+
+
 def test_lower_first_keeps_abbreviations() -> None:
     assert env.lower_first("Директор") == "директор"
     assert env.lower_first("УВР") == "УВР"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from hypothesis import given
@@ -135,6 +135,17 @@ def test_working_days_follow_the_russian_production_calendar(day: date, working:
 def test_a_deadline_on_a_holiday_moves_to_the_next_working_day() -> None:
     assert working_day_from(date(2027, 1, 4)) == date(2027, 1, 11)
     assert working_day_from(date(2025, 9, 1)) == date(2025, 9, 1)
+
+
+def test_the_working_days_are_those_of_the_holidays_package_for_russia_day_by_day() -> None:
+    import holidays
+
+    for year in range(2020, 2031):
+        calendar = holidays.country_holidays("RU", years=[year], language="ru")
+        day = date(year, 1, 1)
+        while day.year == year:
+            assert is_working_day(day) is bool(calendar.is_working_day(day)), day
+            day += timedelta(days=1)
 
 
 @given(st.dates(min_value=date(2024, 1, 1), max_value=date(2028, 12, 31)))
