@@ -188,9 +188,7 @@ class _Writer:
         for n, row in enumerate(rows):
             for i, value in enumerate(row):
                 paragraph = grid[n + 1][i].paragraphs[0]
-                run = paragraph.add_run("" if value is None else str(value))
-                run.font.size = Pt(11)
-                run.bold = bold_last and n == len(rows) - 1
+                _cell_run(paragraph, "" if value is None else str(value), bold=bold_last and n == len(rows) - 1)
                 if i > 0 and isinstance(value, int | float | str) and _numeric_text(str(value)):
                     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         for column, width in zip(table.columns, widths, strict=True):
@@ -213,6 +211,31 @@ class _Writer:
 
 
 HEADER_SIZE = 11.0
+
+
+def _cell_run(paragraph: Any, text: str, *, bold: bool) -> None:
+    """A table cell's run, 11 pt, bold or not: the XML python-docx writes for `add_run`, `font.size` and `bold`,
+    made at once (python-docx looks up each child's place in the schema, and a table has hundreds of cells)."""
+    from docx.oxml.ns import qn
+    from lxml import etree
+
+    if "\t" in text or "\n" in text or "\r" in text:  # python-docx's tabs and breaks
+        from docx.shared import Pt
+
+        run = paragraph.add_run(text)
+        run.font.size, run.bold = Pt(11), bold
+        return
+    r = etree.SubElement(paragraph._p, qn("w:r"))
+    rpr = etree.SubElement(r, qn("w:rPr"))
+    if not bold:
+        etree.SubElement(rpr, qn("w:b")).set(qn("w:val"), "0")
+    else:
+        etree.SubElement(rpr, qn("w:b"))
+    etree.SubElement(rpr, qn("w:sz")).set(qn("w:val"), "22")
+    t = etree.SubElement(r, qn("w:t"))
+    t.text = text
+    if text != text.strip():
+        t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
 CELL_MARGINS_MM = 4.0  # left and right padding of a cell (1.9 mm each in Word and LibreOffice), rounded up
 BOLD_CHAR_EM = 0.56  # the widest average of a bold Times Cyrillic letter, in em
 
