@@ -8,7 +8,6 @@ import importlib.metadata
 import io
 import os
 import re
-import shutil
 import struct
 import subprocess
 import sys
@@ -422,13 +421,9 @@ def test_every_button_of_the_xlsm_runs_a_sub_of_the_mentorxl_module(xlsm):
 
 
 @pytest.mark.libreoffice
-def test_libreoffice_imports_the_modules_and_binds_the_buttons_to_their_subs(xlsm, tmp_path):
-    if shutil.which("soffice") is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("LibreOffice (soffice) is required in CI")
-        pytest.skip("LibreOffice (soffice) is not installed")
+def test_libreoffice_imports_the_modules_and_binds_the_buttons_to_their_subs(xlsm, tmp_path, soffice):
     done = subprocess.run(
-        ["soffice", f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+        [soffice, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
          "--convert-to", "ods", "--outdir", str(tmp_path), str(xlsm)],
         capture_output=True, text=True, timeout=240,
     )
